@@ -1,0 +1,1 @@
+package packer.cli; public class Main { public static void main(String[] a){} }

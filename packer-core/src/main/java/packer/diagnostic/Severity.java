@@ -1,0 +1,12 @@
+package packer.diagnostic;
+
+import java.util.Locale;
+
+public enum Severity {
+  ERROR,
+  WARNING;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,358 @@
+package packer.lane;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import packer.declaration.AssetTypes;
+import packer.declaration.Declaration;
+import packer.declaration.DeclarationReader;
+import packer.declaration.NameRules;
+import packer.diagnostic.Diagnostic;
+import packer.id.AssetId;
+import packer.json.CanonicalJson;
+import packer.json.JsonDocument;
+import packer.json.JsonSyntaxException;
+import packer.path.PathOrder;
+import packer.path.WorkspacePath;
+import packer.registry.RegistryRecord;
+import packer.scan.FolderScan;
+import packer.scan.FolderScanner;
+import packer.scan.ResolvedInput;
+import packer.scan.Sha256;
+import packer.snapshot.WorkspaceState;
+
+/**
+ * Plans the commands of one group commit against a working state, adding each accepted command's
+ * operations to one transaction. A command is checked completely before it adds anything, so a
+ * rejected command leaves the transaction as it was.
+ *
+ * <p>Commands in one batch touch disjoint assets and folders ({@link #touches}); the lane closes a
+ * batch before a command that would overlap, so each plan can read the disk as its truth.
+ */
+final class BatchPlanner implements Command.Visitor<Receipt> {
+
+  private final Path root;
+  private final FolderScanner scanner;
+  private final AssetTypes types;
+  private final RandomGenerator random;
+  private final long nextVersion;
+  private final packer.journal.Transaction tx;
+  private WorkspaceState state;
+  private final Set<String> touched = new HashSet<>();
+  private final SortedSet<String> rescans = new TreeSet<>(PathOrder.COMPARATOR);
+
+  BatchPlanner(Path root, FolderScanner scanner, AssetTypes types, RandomGenerator random,
+      WorkspaceState state, long nextVersion, packer.journal.Transaction tx) {
+    this.root = root;
+    this.scanner = scanner;
+    this.types = types;
+    this.random = random;
+    this.state = state;
+    this.nextVersion = nextVersion;
+    this.tx = tx;
+  }
+
+  WorkspaceState state() {
+    return state;
+  }
+
+  /** Folders whose scan must be read again from disk once the transaction is applied. */
+  SortedSet<String> rescans() {
+    return rescans;
+  }
+
+  boolean isEmpty() {
+    return touched.isEmpty();
+  }
+
+  /** Whether {@code command} touches an asset or folder that this batch already touches. */
+  boolean touches(Command command) {
+    for (String key : keysOf(command)) {
+      if (touched.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> keysOf(Command command) {
+    Set<String> keys = new HashSet<>();
+    if (command instanceof Command.Create c) {
+      keys.add("folder:" + c.folder());
+    } else if (command instanceof Command.Adopt a) {
+      keys.add("folder:" + a.folder());
+    } else if (command instanceof Command.Rename r) {
+      keys.add("id:" + r.id());
+    } else if (command instanceof Command.Move m) {
+      keys.add("id:" + m.id());
+      keys.add("folder:" + m.newFolder());
+    } else if (command instanceof Command.Update u) {
+      keys.add("id:" + u.id());
+    } else if (command instanceof Command.Remove r) {
+      keys.add("id:" + r.id());
+    } else if (command instanceof Command.Relocate r) {
+      keys.add("id:" + r.id());
+      keys.add("folder:" + r.newFolder());
+    }
+    return keys;
+  }
+
+  private void touch(Command command) {
+    touched.addAll(keysOf(command));
+  }
+
+  /** Names are unique: rename, update and create check against every other asset's name. */
+  private void checkNameFree(String name, Optional<String> exceptFolder) throws CommandRejected {
+    String problem = NameRules.problem(name);
+    if (problem != null) {
+      throw Placement.invalid(problem);
+    }
+    for (FolderScan scan : state.folders().values()) {
+      if (exceptFolder.isPresent() && exceptFolder.get().equals(scan.folder())) {
+        continue;
+      }
+      if (scan.declaration().isPresent() && scan.declaration().get().name().equals(name)) {
+        throw Placement.invalid("the name '" + name + "' is taken by " + scan.folder() + "; names are unique");
+      }
+    }
+  }
+
+  private RegistryRecord.Bound bound(AssetId id) throws CommandRejected {
+    Optional<RegistryRecord> record = state.registry().get(id);
+    if (record.isEmpty()) {
+      throw new CommandRejected(CommandRejected.Reason.NOT_FOUND, "no asset has the id " + id);
+    }
+    if (record.get() instanceof RegistryRecord.Bound bound) {
+      return bound;
+    }
+    throw new CommandRejected(CommandRejected.Reason.NOT_FOUND,
+        "asset " + id + " was removed; its id is retired and cannot be used again");
+  }
+
+  private FolderScan present(RegistryRecord.Bound bound) throws CommandRejected {
+    FolderScan scan = state.folders().get(bound.folder());
+    if (scan == null) {
+      throw Placement.invalid("asset " + bound.id() + " is missing: " + bound.folder()
+          + " has no asset.json; use packer relocate " + bound.id() + " NEW_FOLDER, or packer doctor --fix");
+    }
+    return scan;
+  }
+
+  /** The asset.json bytes on disk, which must be those the working state was read from. */
+  private byte[] unchangedDeclaration(FolderScan scan) throws CommandRejected, IOException {
+    Path file = root.resolve(scan.folder()).resolve(DeclarationReader.FILE_NAME);
+    byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+    if (!Sha256.hex(bytes).equals(scan.declarationHash())) {
+      throw new CommandRejected(CommandRejected.Reason.CONFLICT,
+          scan.folder() + "/asset.json changed on disk since it was read; nothing was written."
+              + " Check the file and run the command again");
+    }
+    return bytes;
+  }
+
+  @Override
+  public Receipt create(Command.Create command) throws CommandRejected, IOException {
+    String folder = Placement.check(root, state, command.folder());
+    String name = command.name().orElse(WorkspacePath.lastSegment(folder));
+    checkNameFree(name, Optional.empty());
+    if (!types.isKnown(command.type())) {
+      throw Placement.invalid("unknown type '" + command.type() + "'; known types are " + String.join(", ", types.names()));
+    }
+    SortedMap<String, Path> inputs = new TreeMap<>(PathOrder.COMPARATOR);
+    for (Path input : command.inputs()) {
+      if (!Files.isRegularFile(input)) {
+        throw new CommandRejected(CommandRejected.Reason.NOT_FOUND, "input " + input + " is not a readable file");
+      }
+      String fileName = input.getFileName().toString();
+      if (fileName.equals(DeclarationReader.FILE_NAME) || fileName.startsWith(".")) {
+        throw Placement.invalid("input " + input + " cannot be copied in under its name; rename it first");
+      }
+      if (inputs.put(fileName, input) != null) {
+        throw Placement.invalid("two inputs are named " + fileName + "; input file names must differ");
+      }
+    }
+    for (String tag : command.tags()) {
+      if (tag.isEmpty()) {
+        throw Placement.invalid("tags must not be empty");
+      }
+    }
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("name", name);
+    json.put("type", command.type());
+    if (!inputs.isEmpty()) {
+      inputs.keySet().forEach(json.putArray("inputs")::add);
+    }
+    if (!command.tags().isEmpty()) {
+      new TreeSet<>(command.tags()).forEach(json.putArray("tags")::add);
+    }
+    byte[] bytes = CanonicalJson.pretty(json);
+    AssetId id = state.registry().issue(random);
+    touch(command);
+    List<ResolvedInput> resolved = new ArrayList<>();
+    for (var entry : inputs.entrySet()) {
+      tx.copy(entry.getValue(), folder + "/" + entry.getKey());
+      resolved.add(new ResolvedInput(entry.getKey(), Files.size(entry.getValue())));
+    }
+    tx.put(folder + "/" + DeclarationReader.FILE_NAME, bytes);
+    RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);
+    tx.put(RegistryRecord.pathOf(id), record.toJson());
+    Declaration declaration = new Declaration(name, command.type(), List.copyOf(inputs.keySet()), "{}", new ArrayList<>(new TreeSet<>(command.tags())));
+    state = state.withRecord(record).withFolder(new FolderScan(folder, Sha256.hex(bytes), Optional.of(declaration),
+        new packer.json.Located(2, 3), resolved, List.of()));
+    rescans.add(folder);
+    return new Receipt(nextVersion, id, Optional.of(folder));
+  }
+
+  @Override
+  public Receipt adopt(Command.Adopt command) throws CommandRejected {
+    WorkspacePath.Result canonical = WorkspacePath.canonical(command.folder());
+    String folder = canonical.path().orElse(command.folder());
+    FolderScan scan = state.folders().get(folder);
+    if (scan == null) {
+      throw new CommandRejected(CommandRejected.Reason.NOT_FOUND,
+          "'" + command.folder() + "' is not an asset folder: it has no asset.json inside the scan roots");
+    }
+    for (RegistryRecord record : state.registry().records().values()) {
+      if (record instanceof RegistryRecord.Bound b && b.folder().equals(folder)) {
+        throw Placement.invalid(folder + " is already registered as " + b.id());
+      }
+    }
+    if (scan.declaration().isEmpty()) {
+      String first = scan.diagnostics().isEmpty() ? "" : ": " + scan.diagnostics().get(0).format();
+      throw Placement.invalid("fix " + folder + "/asset.json before adopting it" + first);
+    }
+    AssetId id = state.registry().issue(random);
+    touch(command);
+    RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);
+    tx.put(RegistryRecord.pathOf(id), record.toJson());
+    state = state.withRecord(record);
+    return new Receipt(nextVersion, id, Optional.of(folder));
+  }
+
+  @Override
+  public Receipt rename(Command.Rename command) throws CommandRejected, IOException {
+    RegistryRecord.Bound bound = bound(command.id());
+    FolderScan scan = present(bound);
+    checkNameFree(command.newName(), Optional.of(scan.folder()));
+    byte[] current = unchangedDeclaration(scan);
+    ObjectNode json = parseObject(current, scan.folder());
+    ObjectNode renamed = json;
+    if (json.has("name")) {
+      json.put("name", command.newName()); // Keeps the author's key order.
+    } else {
+      renamed = JsonNodeFactory.instance.objectNode();
+      renamed.put("name", command.newName());
+      renamed.setAll(json);
+    }
+    return rewrite(command, bound, scan, CanonicalJson.pretty(renamed));
+  }
+
+  @Override
+  public Receipt update(Command.Update command) throws CommandRejected, IOException {
+    RegistryRecord.Bound bound = bound(command.id());
+    FolderScan scan = present(bound);
+    byte[] content = command.content();
+    FolderScan next = scanner.scan(scan.folder(), content, packer.scan.WorkspaceScanner.filesOf(root, scan.folder()));
+    List<Diagnostic> errors = next.diagnostics().stream().filter(Diagnostic::isError).toList();
+    if (next.declaration().isEmpty() || !errors.isEmpty()) {
+      throw Placement.invalid("the new asset.json is not valid: "
+          + (errors.isEmpty() ? "it has no name or type" : errors.get(0).format()));
+    }
+    checkNameFree(next.declaration().get().name(), Optional.of(scan.folder()));
+    unchangedDeclaration(scan);
+    return rewrite(command, bound, scan, content);
+  }
+
+  private Receipt rewrite(Command command, RegistryRecord.Bound bound, FolderScan scan, byte[] content) throws IOException {
+    touch(command);
+    tx.put(scan.folder() + "/" + DeclarationReader.FILE_NAME, content);
+    FolderScan next = scanner.scan(scan.folder(), content, packer.scan.WorkspaceScanner.filesOf(root, scan.folder()));
+    state = state.withFolder(next);
+    rescans.add(scan.folder());
+    return new Receipt(nextVersion, bound.id(), Optional.of(scan.folder()));
+  }
+
+  @Override
+  public Receipt move(Command.Move command) throws CommandRejected {
+    RegistryRecord.Bound bound = bound(command.id());
+    FolderScan scan = present(bound);
+    String folder = Placement.check(root, state.withoutFolder(scan.folder()), command.newFolder());
+    if (WorkspacePath.isWithin(folder, scan.folder())) {
+      throw Placement.invalid("cannot move " + scan.folder() + " into itself");
+    }
+    touch(command);
+    tx.moveFolder(scan.folder(), folder);
+    RegistryRecord.Bound record = new RegistryRecord.Bound(bound.id(), folder);
+    tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());
+    state = state.withoutFolder(scan.folder()).withRecord(record).withFolder(new FolderScan(folder,
+        scan.declarationHash(), scan.declaration(), scan.nameAt(), scan.inputs(), List.of()));
+    rescans.add(folder);
+    return new Receipt(nextVersion, bound.id(), Optional.of(folder));
+  }
+
+  @Override
+  public Receipt remove(Command.Remove command) throws CommandRejected {
+    RegistryRecord.Bound bound = bound(command.id());
+    touch(command);
+    boolean present = state.folders().containsKey(bound.folder());
+    if (present && !command.keepFiles()) {
+      tx.discard(bound.folder());
+      state = state.withoutFolder(bound.folder());
+    }
+    RegistryRecord.Retired record = new RegistryRecord.Retired(bound.id());
+    tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());
+    state = state.withRecord(record);
+    return new Receipt(nextVersion, bound.id(), Optional.empty());
+  }
+
+  @Override
+  public Receipt relocate(Command.Relocate command) throws CommandRejected {
+    RegistryRecord.Bound bound = bound(command.id());
+    if (state.folders().containsKey(bound.folder())) {
+      throw Placement.invalid("asset " + bound.id() + " is not missing (it is at " + bound.folder()
+          + "); to move it, use packer mv");
+    }
+    String folder = WorkspacePath.canonical(command.newFolder()).path().orElse(command.newFolder());
+    FolderScan target = state.folders().get(folder);
+    if (target == null) {
+      throw new CommandRejected(CommandRejected.Reason.NOT_FOUND,
+          "'" + command.newFolder() + "' is not an asset folder: it has no asset.json inside the scan roots");
+    }
+    for (RegistryRecord record : state.registry().records().values()) {
+      if (record instanceof RegistryRecord.Bound b && b.folder().equals(folder)) {
+        throw Placement.invalid(folder + " already belongs to asset " + b.id()
+            + "; a copy of a folder is a new asset, never a second holder of an id");
+      }
+    }
+    touch(command);
+    RegistryRecord.Bound record = new RegistryRecord.Bound(bound.id(), folder);
+    tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());
+    state = state.withRecord(record);
+    return new Receipt(nextVersion, bound.id(), Optional.of(folder));
+  }
+
+  private static ObjectNode parseObject(byte[] bytes, String folder) throws CommandRejected {
+    try {
+      JsonNode root = JsonDocument.parse(bytes).root();
+      if (root instanceof ObjectNode object) {
+        return object;
+      }
+    } catch (JsonSyntaxException e) {
+      // Reported below.
+    }
+    throw Placement.invalid(folder + "/asset.json does not parse; fix it first (packer check)");
+  }
+}

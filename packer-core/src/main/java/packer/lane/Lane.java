@@ -1,0 +1,215 @@
+package packer.lane;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.random.RandomGenerator;
+import packer.declaration.AssetTypes;
+import packer.declaration.DeclarationReader;
+import packer.journal.IntentJournal;
+import packer.journal.Transaction;
+import packer.scan.FolderScanner;
+import packer.scan.WorkspaceScanner;
+import packer.snapshot.Snapshot;
+import packer.snapshot.SnapshotPublisher;
+import packer.snapshot.WorkspaceState;
+
+/**
+ * The single writer of a workspace.
+ *
+ * <p>Every change to the registry or an {@code asset.json} is a {@link Command} submitted here.
+ * One thread takes commands in arrival order and handles them in <em>group commits</em>: it plans
+ * as many queued commands as it can against a working copy of the state (each checked completely
+ * before it adds any operation), writes all their operations through one intent-journal
+ * transaction, and only when that transaction is durable publishes the next snapshot and
+ * acknowledges each caller. A command rejected in planning fails alone; an I/O failure fails the
+ * whole group, after which the lane recovers the journal and reads the workspace again, so its
+ * view never drifts from the disk.
+ *
+ * <p>Readers never wait for the lane: they read the published snapshot, which the lane replaces
+ * with one atomic swap. Across processes the lane is guarded by the workspace lock, which its
+ * owner holds for as long as the lane is open.
+ */
+public final class Lane implements AutoCloseable {
+
+  /** How many commands one group commit takes at most. */
+  static final int MAX_BATCH = 256;
+
+  private final Path root;
+  private final IntentJournal journal;
+  private final SnapshotPublisher publisher;
+  private final FolderScanner folderScanner;
+  private final AssetTypes types;
+  private final RandomGenerator random;
+  private final Rescan rescan;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
+  private volatile IOException broken;
+
+  /** Reads the whole workspace again, after a failure left the lane unsure of the disk. */
+  public interface Rescan {
+    WorkspaceState read() throws IOException;
+  }
+
+  public Lane(Path root, IntentJournal journal, SnapshotPublisher publisher, FolderScanner folderScanner,
+      AssetTypes types, RandomGenerator random, Rescan rescan) {
+    this.root = root;
+    this.journal = journal;
+    this.publisher = publisher;
+    this.folderScanner = folderScanner;
+    this.types = types;
+    this.random = random;
+    this.rescan = rescan;
+    this.writer = new Thread(this::run, "packer-lane");
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  /** Submits a command; the future completes once it is durable and published, or was refused. */
+  public CompletableFuture<Receipt> submit(Command command) {
+    return submit(command, OptionalLong.empty());
+  }
+
+  /**
+   * Submits a command that only applies if the current snapshot is still {@code expectedVersion}:
+   * otherwise it fails with a {@link CommandRejected.Reason#CONFLICT} naming the current version.
+   */
+  public CompletableFuture<Receipt> submit(Command command, OptionalLong expectedVersion) {
+    CompletableFuture<Receipt> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("the lane is closed"));
+      return result;
+    }
+    queue.add(new Pending(command, expectedVersion, result));
+    return result;
+  }
+
+  public Snapshot snapshot() {
+    return publisher.current();
+  }
+
+  private void run() {
+    Deque<Pending> carried = new ArrayDeque<>();
+    while (!closed || !queue.isEmpty() || !carried.isEmpty()) {
+      try {
+        if (carried.isEmpty()) {
+          Pending first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+          if (first == null) {
+            continue;
+          }
+          carried.add(first);
+        }
+        List<Pending> drained = new ArrayList<>();
+        queue.drainTo(drained, MAX_BATCH);
+        carried.addAll(drained);
+        commitGroup(carried);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        failAll(carried, e);
+      }
+    }
+    failAll(carried, new IllegalStateException("the lane is closed"));
+  }
+
+  /** Plans and commits as many of {@code waiting} as fit one group; leaves the rest in it. */
+  private void commitGroup(Deque<Pending> waiting) {
+    if (broken != null) {
+      failAll(waiting, broken);
+      return;
+    }
+    Snapshot base = publisher.current();
+    Transaction tx = journal.begin();
+    BatchPlanner planner = new BatchPlanner(root, folderScanner, types, random, base.state(), base.version() + 1, tx);
+    List<Pending> accepted = new ArrayList<>();
+    List<Receipt> receipts = new ArrayList<>();
+    while (!waiting.isEmpty() && accepted.size() < MAX_BATCH) {
+      Pending next = waiting.peek();
+      boolean expectsVersion = next.expectedVersion().isPresent();
+      if (!planner.isEmpty() && (planner.touches(next.command()) || expectsVersion)) {
+        break; // It needs to see this group's effects: it goes first in the next group.
+      }
+      waiting.poll();
+      if (expectsVersion && next.expectedVersion().getAsLong() != base.version()) {
+        next.result().completeExceptionally(new CommandRejected(CommandRejected.Reason.CONFLICT,
+            "the workspace changed: you read version " + next.expectedVersion().getAsLong()
+                + ", the current version is " + base.version() + "; read it again and retry",
+            OptionalLong.of(base.version())));
+        continue;
+      }
+      try {
+        receipts.add(next.command().accept(planner));
+        accepted.add(next);
+      } catch (CommandRejected rejected) {
+        next.result().completeExceptionally(rejected);
+      } catch (IOException | RuntimeException e) {
+        next.result().completeExceptionally(e);
+      }
+    }
+    if (accepted.isEmpty()) {
+      return;
+    }
+    try {
+      tx.commit();
+      WorkspaceState state = planner.state();
+      for (String folder : planner.rescans()) {
+        if (Files.isRegularFile(root.resolve(folder).resolve(DeclarationReader.FILE_NAME))) {
+          state = state.withFolder(folderScanner.scan(folder, WorkspaceScanner.filesOf(root, folder)));
+        }
+      }
+      publisher.publish(Snapshot.of(base.version() + 1, state));
+      for (int i = 0; i < accepted.size(); i++) {
+        accepted.get(i).result().complete(receipts.get(i));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Pending pending : accepted) {
+        pending.result().completeExceptionally(e);
+      }
+      resynchronize(base);
+    }
+  }
+
+  /** After a failed commit: finish or undo it on disk, and read the workspace again. */
+  private void resynchronize(Snapshot base) {
+    try {
+      journal.recover();
+      publisher.publish(Snapshot.of(base.version() + 1, rescan.read()));
+    } catch (IOException | RuntimeException e) {
+      broken = new IOException("the workspace could not be recovered after a failed write ("
+          + e.getMessage() + "); close packer and open the workspace again to run recovery", e);
+    }
+  }
+
+  private static void failAll(Deque<Pending> waiting, Throwable cause) {
+    Pending pending;
+    while ((pending = waiting.poll()) != null) {
+      pending.result().completeExceptionally(cause);
+    }
+  }
+
+  /** Stops taking commands, finishes the queued ones, and stops the writer thread. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Deque<Pending> left = new ArrayDeque<>(queue);
+    queue.clear();
+    failAll(left, new IllegalStateException("the lane is closed"));
+  }
+
+  private record Pending(Command command, OptionalLong expectedVersion, CompletableFuture<Receipt> result) {}
+}

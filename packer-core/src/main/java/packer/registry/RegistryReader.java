@@ -1,0 +1,139 @@
+package packer.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import packer.diagnostic.Code;
+import packer.diagnostic.Diagnostic;
+import packer.id.AssetId;
+import packer.json.JsonDocument;
+import packer.json.JsonSyntaxException;
+import packer.json.Located;
+import packer.path.PathOrder;
+import packer.path.WorkspacePath;
+
+/** Reads every record under {@code registry/}, reporting the ones that do not parse or disagree. */
+public final class RegistryReader {
+
+  public static final int MAX_RECORD_BYTES = 64 * 1024;
+
+  /** The registry read from disk, with a diagnostic for each record that could not be used. */
+  public record Scan(Registry registry, List<Diagnostic> diagnostics) {
+    public Scan {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  public Scan read(Path root) throws IOException {
+    Path folder = root.resolve(Registry.FOLDER);
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<AssetId, String> claimedBy = new TreeMap<>();
+    Registry registry = Registry.empty();
+    if (!Files.isDirectory(folder)) {
+      return new Scan(registry, problems);
+    }
+    for (Path shard : sorted(folder)) {
+      String shardPath = WorkspacePath.relativize(root, shard);
+      if (!Files.isDirectory(shard)) {
+        problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, shardPath, 0, 0,
+            "unexpected file in registry/: packer owns this folder; move the file elsewhere"));
+        continue;
+      }
+      for (Path file : sorted(shard)) {
+        String path = WorkspacePath.relativize(root, file);
+        RegistryRecord record = readRecord(file, path, problems);
+        if (record == null) {
+          continue;
+        }
+        String expected = RegistryRecord.pathOf(record.id());
+        if (!expected.equals(path)) {
+          String other = claimedBy.get(record.id());
+          problems.add(Diagnostic.error(other != null ? Code.ID_BOUND_TWICE : Code.BAD_REGISTRY_RECORD,
+              path, 1, 1,
+              "this record is for id " + record.id() + ", whose record lives at " + expected
+                  + (other != null ? " too; the id is claimed twice (as after a bad merge): keep one record and delete the other"
+                      : "; move it there")));
+          continue;
+        }
+        claimedBy.put(record.id(), path);
+        registry = registry.with(record);
+      }
+    }
+    return new Scan(registry, problems);
+  }
+
+  private static RegistryRecord readRecord(Path file, String path, List<Diagnostic> problems)
+      throws IOException {
+    if (!Files.isRegularFile(file) || !path.endsWith(".json")) {
+      problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, 0, 0,
+          "unexpected entry in registry/: records are registry/XX/YYYYYYYYYYYYYY.json"));
+      return null;
+    }
+    if (Files.size(file) > MAX_RECORD_BYTES) {
+      problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, 0, 0,
+          "registry record is larger than " + MAX_RECORD_BYTES + " bytes; restore it from version control"));
+      return null;
+    }
+    JsonDocument document;
+    try {
+      document = JsonDocument.parse(Files.readAllBytes(file));
+    } catch (JsonSyntaxException e) {
+      problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, e.line(), e.column(),
+          "registry record does not parse (" + e.getMessage()
+              + "); after a merge conflict, keep one side's folder and remove the conflict markers"));
+      return null;
+    }
+    return decode(document, path, problems);
+  }
+
+  private static RegistryRecord decode(JsonDocument document, String path, List<Diagnostic> problems) {
+    JsonNode root = document.root();
+    JsonNode id = root.path("id");
+    if (!root.isObject() || !id.isTextual() || !AssetId.isWellFormed(id.textValue())) {
+      Located at = document.valueAt(root.isObject() ? "/id" : "");
+      problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, at.line(), at.column(),
+          "registry record needs \"id\": 16 lowercase hex digits; restore it from version control"));
+      return null;
+    }
+    AssetId assetId = AssetId.parse(id.textValue());
+    for (var it = root.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!key.equals("id") && !key.equals("folder") && !key.equals("retired")) {
+        Located at = document.keyAt("/" + key);
+        problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, at.line(), at.column(),
+            "unknown key '" + key + "' in registry record; records hold only id, folder, retired"));
+        return null;
+      }
+    }
+    JsonNode retired = root.get("retired");
+    JsonNode folder = root.get("folder");
+    if (retired != null && retired.isBoolean() && retired.booleanValue() && folder == null) {
+      return new RegistryRecord.Retired(assetId);
+    }
+    if (retired == null && folder != null && folder.isTextual()) {
+      WorkspacePath.Result canonical = WorkspacePath.canonical(folder.textValue());
+      if (canonical.isValid() && canonical.path().get().equals(folder.textValue())) {
+        return new RegistryRecord.Bound(assetId, folder.textValue());
+      }
+    }
+    Located at = document.valueAt(folder != null ? "/folder" : "");
+    problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, at.line(), at.column(),
+        "registry record must hold either \"folder\": a canonical relative path, or \"retired\": true"));
+    return null;
+  }
+
+  private static List<Path> sorted(Path folder) throws IOException {
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+      stream.forEach(entries::add);
+    }
+    entries.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
+    return entries;
+  }
+}

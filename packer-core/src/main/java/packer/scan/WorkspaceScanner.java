@@ -1,0 +1,196 @@
+package packer.scan;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import packer.declaration.DeclarationReader;
+import packer.diagnostic.Code;
+import packer.diagnostic.Diagnostic;
+import packer.path.PathOrder;
+import packer.path.WorkspacePath;
+import packer.registry.Registry;
+import packer.workspace.WorkspaceConfig;
+
+/**
+ * Walks the workspace's scan roots and reads every asset folder found: one pass over the tree,
+ * then each folder read independently. Also finds nested asset folders and case-only collisions.
+ */
+public final class WorkspaceScanner {
+
+  /** Every asset folder found, by path, and the problems that belong to no single folder. */
+  public record Result(SortedMap<String, FolderScan> folders, List<Diagnostic> diagnostics) {}
+
+  private final Path root;
+  private final WorkspaceConfig config;
+  private final FolderScanner folderScanner;
+
+  public WorkspaceScanner(Path root, WorkspaceConfig config, FolderScanner folderScanner) {
+    this.root = root;
+    this.config = config;
+    this.folderScanner = folderScanner;
+  }
+
+  public Result scan() throws IOException {
+    Walk walk = new Walk();
+    for (String scanRoot : new TreeSet<>(config.roots())) {
+      Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
+      if (Files.isDirectory(start)) {
+        Files.walkFileTree(start, walk);
+      }
+    }
+    SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
+    for (Map.Entry<String, SortedMap<String, Boolean>> entry : walk.filesByAsset.entrySet()) {
+      folders.put(entry.getKey(), folderScanner.scan(entry.getKey(), entry.getValue()));
+    }
+    List<Diagnostic> problems = new ArrayList<>(walk.problems);
+    problems.addAll(caseCollisions(walk.allPaths));
+    problems.sort(Diagnostic.ORDER);
+    return new Result(folders, problems);
+  }
+
+  /** Reads one asset folder again, as the lane does after a commit touched it. */
+  public FolderScan rescan(String folder) throws IOException {
+    return folderScanner.scan(folder, filesOf(root, folder));
+  }
+
+  /** The files of one asset folder, by path inside it, not descending into nested asset folders. */
+  public static SortedMap<String, Boolean> filesOf(Path root, String folder) throws IOException {
+    Path dir = root.resolve(folder);
+    SortedMap<String, Boolean> files = new TreeMap<>(PathOrder.COMPARATOR);
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path sub, BasicFileAttributes attrs) {
+        if (!sub.equals(dir) && (isHidden(sub) || Files.exists(sub.resolve(DeclarationReader.FILE_NAME)))) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (!isHidden(file)) {
+          files.put(WorkspacePath.relativize(dir, file), attrs.isSymbolicLink());
+        }
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return files;
+  }
+
+  private static boolean isHidden(Path path) {
+    return path.getFileName().toString().startsWith(".");
+  }
+
+  private List<Diagnostic> caseCollisions(List<String> paths) {
+    Map<String, List<String>> byFolded = new HashMap<>();
+    for (String path : paths) {
+      byFolded.computeIfAbsent(path.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(path);
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    for (List<String> group : byFolded.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      group.sort(PathOrder.COMPARATOR);
+      for (String path : group) {
+        List<String> others = new ArrayList<>(group);
+        others.remove(path);
+        problems.add(Diagnostic.error(Code.CASE_COLLISION, path, 0, 0,
+            "'" + path + "' differs from '" + String.join("', '", others)
+                + "' only by case, which breaks on macOS and Windows; rename one of them"));
+      }
+    }
+    return problems;
+  }
+
+  private final class Walk extends SimpleFileVisitor<Path> {
+    final Map<String, SortedMap<String, Boolean>> filesByAsset = new HashMap<>();
+    final Deque<String> openAssets = new ArrayDeque<>();
+    final List<Diagnostic> problems = new ArrayList<>();
+    final List<String> allPaths = new ArrayList<>();
+    final List<PathMatcher> excludes = new ArrayList<>();
+
+    Walk() {
+      for (String pattern : config.excludes()) {
+        excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+      }
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      if (dir.equals(root)) {
+        return FileVisitResult.CONTINUE;
+      }
+      String path = WorkspacePath.relativize(root, dir);
+      if (isHidden(dir) || isReserved(path) || isExcluded(path)) {
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      allPaths.add(path);
+      String outer = openAssets.isEmpty() ? "" : openAssets.peek();
+      if (Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME))) {
+        if (!outer.isEmpty()) {
+          problems.add(Diagnostic.error(Code.NESTED_ASSET, path + "/" + DeclarationReader.FILE_NAME, 0, 0,
+              "asset folders do not nest: this folder is inside the asset " + outer
+                  + "; move it out, or delete this asset.json"));
+        } else {
+          filesByAsset.put(path, new TreeMap<>(PathOrder.COMPARATOR));
+        }
+      }
+      openAssets.push(filesByAsset.containsKey(path) ? path : outer);
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+      if (failure != null) {
+        throw failure;
+      }
+      if (!dir.equals(root)) {
+        openAssets.pop();
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    @Override
+    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      if (isHidden(file)) {
+        return FileVisitResult.CONTINUE;
+      }
+      String path = WorkspacePath.relativize(root, file);
+      allPaths.add(path);
+      String asset = openAssets.peek();
+      if (asset != null && !asset.isEmpty()) {
+        filesByAsset.get(asset).put(path.substring(asset.length() + 1), attrs.isSymbolicLink());
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    private boolean isReserved(String path) {
+      return path.equals(Registry.FOLDER) || path.equals(config.output());
+    }
+
+    private boolean isExcluded(String path) {
+      for (PathMatcher matcher : excludes) {
+        if (matcher.matches(Path.of(path))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

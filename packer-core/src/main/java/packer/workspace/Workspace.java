@@ -1,0 +1,206 @@
+package packer.workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import packer.declaration.DeclarationReader;
+import packer.journal.IntentJournal;
+import packer.lane.Command;
+import packer.lane.CommandRejected;
+import packer.lane.Lane;
+import packer.lane.Receipt;
+import packer.lock.WorkspaceLock;
+import packer.lock.WorkspaceLockedException;
+import packer.registry.Registry;
+import packer.snapshot.Snapshot;
+import packer.snapshot.SnapshotPublisher;
+
+/**
+ * An open packer workspace: the composition root that wires registry, scanner, journal, lane and
+ * snapshots together. The CLI, the server and editors all use it.
+ *
+ * <pre>{@code
+ * try (Workspace workspace = Workspace.openForWriting(Path.of("mygame"), Options.defaults(), "my tool")) {
+ *   Snapshot snapshot = workspace.snapshot();
+ *   Asset hero = snapshot.byName("hero").get(0);
+ *   workspace.execute(new Command.Rename(hero.id().orElseThrow(), "hero-old"));
+ * }
+ * }</pre>
+ */
+public final class Workspace implements AutoCloseable {
+
+  public static final String LOCAL_FOLDER = ".packer";
+
+  private final Path root;
+  private final SnapshotPublisher publisher;
+  private final Lane lane;
+  private final WorkspaceLock lock;
+  private final List<String> recoveryEvents;
+
+  private Workspace(Path root, SnapshotPublisher publisher, Lane lane, WorkspaceLock lock, List<String> recovered) {
+    this.root = root;
+    this.publisher = publisher;
+    this.lane = lane;
+    this.lock = lock;
+    this.recoveryEvents = List.copyOf(recovered);
+  }
+
+  /** The workspace holding {@code start}: the nearest folder at or above it with a packer.json. */
+  public static Path findRoot(Path start) throws NotAWorkspaceException {
+    Path absolute = start.toAbsolutePath().normalize();
+    for (Path dir = absolute; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(WorkspaceConfig.FILE_NAME))) {
+        return dir;
+      }
+    }
+    throw new NotAWorkspaceException(absolute);
+  }
+
+  /**
+   * Creates a workspace in {@code dir} (made if absent): packer.json, an empty registry, and the
+   * local state folder with its own .gitignore.
+   */
+  public static Path init(Path dir, String name) throws IOException {
+    Path root = dir.toAbsolutePath().normalize();
+    if (Files.exists(root.resolve(WorkspaceConfig.FILE_NAME))) {
+      throw new java.nio.file.FileAlreadyExistsException(root.resolve(WorkspaceConfig.FILE_NAME).toString(),
+          null, "a workspace already exists here");
+    }
+    Files.createDirectories(root.resolve(Registry.FOLDER));
+    Files.createDirectories(root.resolve(LOCAL_FOLDER));
+    Files.write(root.resolve(LOCAL_FOLDER).resolve(".gitignore"),
+        "# Local state of packer: caches, journal, lock. Never commit it.\n*\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(root.resolve(Registry.FOLDER).resolve(".gitkeep"), new byte[0]);
+    Files.write(root.resolve(WorkspaceConfig.FILE_NAME), WorkspaceConfig.defaults(name).toJson());
+    return root;
+  }
+
+  /**
+   * Opens the workspace to read: one snapshot, no lane. Never takes the lock while another process
+   * writes; if a crashed writer left the journal unfinished, recovers it first (taking the lock
+   * briefly), and if a live writer is mid-commit, reads again until the journal is quiet.
+   */
+  public static Workspace openForReading(Path start, Options options)
+      throws IOException, NotAWorkspaceException {
+    Path root = findRoot(start);
+    StateReader reader = new StateReader(root, new DeclarationReader(options.types()));
+    IntentJournal journal = new IntentJournal(options.disk(), root);
+    List<String> recovered = List.of();
+    for (int attempt = 0; ; attempt++) {
+      if (journal.isBusy()) {
+        try (WorkspaceLock lock = WorkspaceLock.acquire(root, "packer (recovering)")) {
+          recovered = journal.recover();
+        } catch (WorkspaceLockedException busy) {
+          sleepBriefly(attempt);
+          if (attempt < 200) {
+            continue;
+          }
+        }
+      }
+      var state = reader.read();
+      if (!journal.isBusy() || attempt >= 200) {
+        return new Workspace(root, new SnapshotPublisher(Snapshot.of(1, state)), null, null, recovered);
+      }
+    }
+  }
+
+  /**
+   * Opens the workspace to write: takes the lock (or fails naming its holder), recovers the
+   * journal, reads the workspace and starts the lane.
+   *
+   * @param purpose shown to other processes that find the workspace busy
+   */
+  public static Workspace openForWriting(Path start, Options options, String purpose)
+      throws IOException, NotAWorkspaceException, WorkspaceLockedException {
+    Path root = findRoot(start);
+    WorkspaceLock lock = WorkspaceLock.acquire(root, purpose);
+    try {
+      IntentJournal journal = new IntentJournal(options.disk(), root);
+      List<String> recovered = journal.recover();
+      DeclarationReader declarations = new DeclarationReader(options.types());
+      StateReader reader = new StateReader(root, declarations);
+      SnapshotPublisher publisher = new SnapshotPublisher(Snapshot.of(1, reader.read()));
+      Lane lane = new Lane(root, journal, publisher, reader.folderScanner(), options.types(), options.random(),
+          reader::read);
+      return new Workspace(root, publisher, lane, lock, recovered);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** The current snapshot; take it once per read and use only that object. */
+  public Snapshot snapshot() {
+    return publisher.current();
+  }
+
+  public SnapshotPublisher snapshots() {
+    return publisher;
+  }
+
+  /** What recovery did when this workspace was opened; empty when the journal was clean. */
+  public List<String> recoveryEvents() {
+    return recoveryEvents;
+  }
+
+  public boolean isWritable() {
+    return lane != null;
+  }
+
+  public CompletableFuture<Receipt> submit(Command command, OptionalLong expectedVersion) {
+    return writableLane().submit(command, expectedVersion);
+  }
+
+  /** Submits a command and waits until it is durable and published. */
+  public Receipt execute(Command command) throws CommandRejected, IOException {
+    try {
+      return writableLane().submit(command).join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CommandRejected rejected) {
+        throw rejected;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
+  private Lane writableLane() {
+    if (lane == null) {
+      throw new IllegalStateException("this workspace was opened to read; open it for writing to submit commands");
+    }
+    return lane;
+  }
+
+  private static void sleepBriefly(int attempt) {
+    try {
+      Thread.sleep(Math.min(50, 1 + attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (lane != null) {
+      lane.close();
+    }
+    if (lock != null) {
+      lock.close();
+    }
+  }
+}
