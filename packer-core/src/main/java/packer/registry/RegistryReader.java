@@ -131,7 +131,11 @@ public final class RegistryReader {
   private static List<Path> sorted(Path folder) throws IOException {
     List<Path> entries = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-      stream.forEach(entries::add);
+      for (Path entry : stream) {
+        if (!entry.getFileName().toString().startsWith(".")) { // .gitkeep, .DS_Store
+          entries.add(entry);
+        }
+      }
     }
     entries.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
     return entries;
