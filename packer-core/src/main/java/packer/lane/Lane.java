@@ -54,6 +54,7 @@ public final class Lane implements AutoCloseable {
   private final Thread writer;
   private volatile boolean closed;
   private volatile IOException broken;
+  private volatile Error dead;
 
   /** Reads the whole workspace again, after a failure left the lane unsure of the disk. */
   public interface Rescan {
@@ -85,8 +86,8 @@ public final class Lane implements AutoCloseable {
    */
   public CompletableFuture<Receipt> submit(Command command, OptionalLong expectedVersion) {
     CompletableFuture<Receipt> result = new CompletableFuture<>();
-    if (closed) {
-      result.completeExceptionally(new IllegalStateException("the lane is closed"));
+    if (closed || dead != null) {
+      result.completeExceptionally(dead != null ? dead : new IllegalStateException("the lane is closed"));
       return result;
     }
     queue.add(new Pending(command, expectedVersion, result));
@@ -117,6 +118,14 @@ public final class Lane implements AutoCloseable {
         break;
       } catch (RuntimeException e) {
         failAll(carried, e);
+      } catch (Error fatal) {
+        // The process is going down (or a test simulates a crash): nobody may wait forever.
+        dead = fatal;
+        failAll(carried, fatal);
+        Deque<Pending> left = new ArrayDeque<>(queue);
+        queue.clear();
+        failAll(left, fatal);
+        throw fatal;
       }
     }
     failAll(carried, new IllegalStateException("the lane is closed"));
@@ -176,6 +185,11 @@ public final class Lane implements AutoCloseable {
         pending.result().completeExceptionally(e);
       }
       resynchronize(base);
+    } catch (Error fatal) {
+      for (Pending pending : accepted) {
+        pending.result().completeExceptionally(fatal);
+      }
+      throw fatal;
     }
   }
 
