@@ -98,5 +98,25 @@ public final class CanonicalJson {
     public DefaultPrettyPrinter createInstance() {
       return new NoSpaceBeforeColon(this);
     }
+
+    @Override
+    public void writeEndArray(JsonGenerator generator, int values) throws IOException {
+      if (values == 0) {
+        _nesting--; // An empty array is written "[]", not "[ ]".
+        generator.writeRaw(']');
+      } else {
+        super.writeEndArray(generator, values);
+      }
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator generator, int entries) throws IOException {
+      if (entries == 0) {
+        _nesting--;
+        generator.writeRaw('}');
+      } else {
+        super.writeEndObject(generator, entries);
+      }
+    }
   }
 }

@@ -204,7 +204,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     List<ResolvedInput> resolved = new ArrayList<>();
     for (var entry : inputs.entrySet()) {
       tx.copy(entry.getValue(), folder + "/" + entry.getKey());
-      resolved.add(new ResolvedInput(entry.getKey(), Files.size(entry.getValue())));
+      resolved.add(new ResolvedInput(entry.getKey(), Files.size(entry.getValue()), 0));
     }
     tx.put(folder + "/" + DeclarationReader.FILE_NAME, bytes);
     RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);

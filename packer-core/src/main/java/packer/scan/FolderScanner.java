@@ -103,13 +103,19 @@ public final class FolderScanner {
             continue;
           }
         }
-        if (!Files.isRegularFile(path)) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+        } catch (IOException gone) {
+          attributes = null;
+        }
+        if (attributes == null || !attributes.isRegularFile()) {
           Located at = where.get();
           problems.add(Diagnostic.error(Code.MISSING_INPUT, file, at.line(), at.column(),
               "input '" + match + "' is not a regular file"));
           continue;
         }
-        resolved.add(new ResolvedInput(match, Files.size(path)));
+        resolved.add(new ResolvedInput(match, attributes.size(), attributes.lastModifiedTime().toMillis()));
       }
     }
     resolved.sort((a, b) -> packer.path.PathOrder.compare(a.path(), b.path()));

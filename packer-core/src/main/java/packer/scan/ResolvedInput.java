@@ -1,4 +1,9 @@
 package packer.scan;
 
-/** One input file of an asset, expanded from its declaration: its path inside the folder, its size. */
-public record ResolvedInput(String path, long size) {}
+/**
+ * One input file of an asset, expanded from its declaration.
+ *
+ * @param path its path inside the asset folder
+ * @param modifiedMillis its modification time, to tell whether it may have changed since
+ */
+public record ResolvedInput(String path, long size, long modifiedMillis) {}

@@ -17,6 +17,7 @@ import packer.lane.Receipt;
 import packer.lock.WorkspaceLock;
 import packer.lock.WorkspaceLockedException;
 import packer.registry.Registry;
+import packer.relocation.AssetMemory;
 import packer.snapshot.Snapshot;
 import packer.snapshot.SnapshotPublisher;
 
@@ -41,6 +42,7 @@ public final class Workspace implements AutoCloseable {
   private final Lane lane;
   private final WorkspaceLock lock;
   private final List<String> recoveryEvents;
+  private final AssetMemory memory;
 
   private Workspace(Path root, SnapshotPublisher publisher, Lane lane, WorkspaceLock lock, List<String> recovered) {
     this.root = root;
@@ -48,6 +50,27 @@ public final class Workspace implements AutoCloseable {
     this.lane = lane;
     this.lock = lock;
     this.recoveryEvents = List.copyOf(recovered);
+    this.memory = AssetMemory.load(root);
+    rememberAssets();
+    if (!recovered.isEmpty()) {
+      RecoveryLog.append(root, recovered);
+    }
+  }
+
+  /**
+   * Local memory of registered assets (name, type, content digest), which recognizes an asset
+   * moved outside packer. Refreshed on open and on close.
+   */
+  public AssetMemory memory() {
+    return memory;
+  }
+
+  private void rememberAssets() {
+    try {
+      memory.refresh(publisher.current());
+    } catch (IOException | RuntimeException e) {
+      // Local memory is a convenience; a workspace that cannot keep it still works.
+    }
   }
 
   /** The workspace holding {@code start}: the nearest folder at or above it with a packer.json. */
@@ -198,6 +221,7 @@ public final class Workspace implements AutoCloseable {
   public void close() throws IOException {
     if (lane != null) {
       lane.close();
+      rememberAssets();
     }
     if (lock != null) {
       lock.close();

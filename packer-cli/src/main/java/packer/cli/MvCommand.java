@@ -1,0 +1,29 @@
+package packer.cli;
+
+import packer.lane.Command.Move;
+import packer.lane.Receipt;
+import packer.snapshot.Asset;
+import packer.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "mv", description = "Move an asset's folder and rebind its id to the new place.")
+final class MvCommand extends BaseCommand {
+
+  @Parameters(index = "0", paramLabel = "REF", description = "An id, a unique id prefix (4+ digits), a name or a folder.")
+  String ref;
+
+  @Parameters(index = "1", paramLabel = "NEW_FOLDER", description = "Where the folder goes (must not exist yet).")
+  String newFolder;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Workspace workspace = root.openForWriting("packer mv " + ref + " " + newFolder)) {
+      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      String target = AssetRefs.requireFolder(newFolder, root.base(), workspace.root());
+      Receipt receipt = workspace.execute(new Move(asset.id().orElseThrow(), target));
+      Writes.report(this, workspace, receipt, "moved " + asset.folder() + " to " + target);
+    }
+    return ExitCode.OK;
+  }
+}

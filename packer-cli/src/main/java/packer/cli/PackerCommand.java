@@ -1,0 +1,84 @@
+package packer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import packer.lock.WorkspaceLockedException;
+import packer.workspace.NotAWorkspaceException;
+import packer.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: global options and the list of subcommands. */
+@Command(
+    name = "packer",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Packs game assets kept as plain folders into one deterministic pack file.",
+      "Each asset is a folder with an asset.json; the registry gives it a stable id."
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  the workspace or pack has errors",
+      "  2  usage: bad arguments, unknown asset, not in a workspace",
+      "  3  refused: the command would break a rule (name or folder taken, asset missing)",
+      "  4  conflict: a file changed on disk since it was read",
+      "  5  locked: another process is writing the workspace",
+      "  6  I/O failure",
+      "",
+      "Run 'packer COMMAND --help' for a command's options."
+    },
+    subcommands = {
+      InitCommand.class,
+      NewCommand.class,
+      AdoptCommand.class,
+      LsCommand.class,
+      ShowCommand.class,
+      RenameCommand.class,
+      MvCommand.class,
+      RmCommand.class,
+      RelocateCommand.class,
+      CheckCommand.class,
+      StatusCommand.class,
+      DoctorCommand.class,
+      CompletionCommand.class,
+    })
+final class PackerCommand {
+
+  @Option(
+      names = "-C",
+      paramLabel = "DIR",
+      description = "Run as if packer was started in DIR (like git -C).")
+  Path directory;
+
+  private Context context;
+
+  void bind(Context newContext) {
+    this.context = newContext;
+  }
+
+  Context context() {
+    return context;
+  }
+
+  Terminal terminal() {
+    return context.terminal();
+  }
+
+  /** The folder the user means: -C DIR resolved against the working directory, or it. */
+  Path base() {
+    Path cwd = context.workingDirectory();
+    return directory == null ? cwd : cwd.resolve(directory).toAbsolutePath().normalize();
+  }
+
+  Workspace openForReading() throws IOException, NotAWorkspaceException {
+    return Workspace.openForReading(base(), context.options());
+  }
+
+  Workspace openForWriting(String purpose) throws IOException, NotAWorkspaceException, WorkspaceLockedException {
+    return Workspace.openForWriting(base(), context.options(), purpose);
+  }
+}

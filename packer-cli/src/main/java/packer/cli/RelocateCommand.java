@@ -1,0 +1,31 @@
+package packer.cli;
+
+import packer.lane.Command.Relocate;
+import packer.lane.Receipt;
+import packer.snapshot.Asset;
+import packer.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "relocate", description = {
+    "Rebind a missing asset to the folder it was moved to outside packer (file manager, git mv).",
+    "The folder must hold an unregistered asset.json; the id is kept."})
+final class RelocateCommand extends BaseCommand {
+
+  @Parameters(index = "0", paramLabel = "REF", description = "The missing asset: an id, a unique id prefix, or its former folder.")
+  String ref;
+
+  @Parameters(index = "1", paramLabel = "NEW_FOLDER", description = "Where the asset is now.")
+  String newFolder;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Workspace workspace = root.openForWriting("packer relocate " + ref + " " + newFolder)) {
+      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      String target = AssetRefs.requireFolder(newFolder, root.base(), workspace.root());
+      Receipt receipt = workspace.execute(new Relocate(asset.id().orElseThrow(), target));
+      Writes.report(this, workspace, receipt, "relocated " + asset.folder() + " to " + target);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,28 @@
+package packer.cli;
+
+import packer.lane.Command.Rename;
+import packer.lane.Receipt;
+import packer.snapshot.Asset;
+import packer.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rename", description = "Change an asset's name in its asset.json; its id and folder stay.")
+final class RenameCommand extends BaseCommand {
+
+  @Parameters(index = "0", paramLabel = "REF", description = "An id, a unique id prefix (4+ digits), a name or a folder.")
+  String ref;
+
+  @Parameters(index = "1", paramLabel = "NEW_NAME", description = "The new name, unique in the workspace.")
+  String newName;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Workspace workspace = root.openForWriting("packer rename " + ref + " " + newName)) {
+      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      Receipt receipt = workspace.execute(new Rename(asset.id().orElseThrow(), newName));
+      Writes.report(this, workspace, receipt, "renamed " + asset.name().orElse("?") + " to " + newName);
+    }
+    return ExitCode.OK;
+  }
+}

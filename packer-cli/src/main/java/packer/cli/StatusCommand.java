@@ -1,0 +1,76 @@
+package packer.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import packer.relocation.Pairing;
+import packer.snapshot.Asset;
+import packer.snapshot.AssetState;
+import packer.snapshot.Snapshot;
+import packer.workspace.Workspace;
+import picocli.CommandLine.Command;
+
+@Command(name = "status", description = {
+    "Summarize the workspace: how many assets are in each state, which are unregistered,",
+    "missing or invalid, and which missing assets were probably moved where."})
+final class StatusCommand extends BaseCommand {
+
+  @Override
+  public Integer call() throws Exception {
+    Snapshot snapshot;
+    Pairing.Result pairs;
+    try (Workspace workspace = root.openForReading()) {
+      snapshot = workspace.snapshot();
+      pairs = Pairing.pair(snapshot, workspace.memory());
+    }
+    Map<AssetState, Integer> counts = new EnumMap<>(AssetState.class);
+    for (AssetState state : AssetState.values()) {
+      counts.put(state, 0);
+    }
+    snapshot.assets().forEach(a -> counts.merge(a.state(), 1, Integer::sum));
+    if (json) {
+      ObjectNode node = JsonOutput.NODES.objectNode();
+      ObjectNode countNode = node.putObject("counts");
+      counts.forEach((state, n) -> countNode.put(state.label(), n));
+      ArrayNode attention = node.putArray("assets");
+      for (Asset asset : snapshot.assets()) {
+        if (asset.state() != AssetState.REGISTERED) {
+          attention.add(JsonOutput.asset(asset));
+        }
+      }
+      node.set("moves", Moves.json(pairs));
+      node.put("errors", snapshot.diagnostics().stream().filter(d -> d.isError()).count());
+      JsonOutput.print(terminal(), node);
+      return ExitCode.OK;
+    }
+    PrintWriter out = terminal().out();
+    out.println(String.format(Locale.ROOT, "%d assets: %d registered, %d unregistered, %d missing, %d invalid",
+        snapshot.assets().size(), counts.get(AssetState.REGISTERED), counts.get(AssetState.UNREGISTERED),
+        counts.get(AssetState.MISSING), counts.get(AssetState.INVALID)));
+    section(out, snapshot, AssetState.UNREGISTERED, "Unregistered (packer adopt FOLDER, or --all):");
+    section(out, snapshot, AssetState.MISSING, "Missing (moved or deleted outside packer):");
+    section(out, snapshot, AssetState.INVALID, "Invalid (packer check tells why):");
+    Moves.print(terminal(), pairs);
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  private void section(PrintWriter out, Snapshot snapshot, AssetState state, String title) {
+    boolean first = true;
+    for (Asset asset : snapshot.assets()) {
+      if (asset.state() != state) {
+        continue;
+      }
+      if (first) {
+        out.println();
+        out.println(terminal().bold(title));
+        first = false;
+      }
+      out.println("  " + asset.id().map(Object::toString).orElse("-               ") + "  "
+          + asset.name().orElse("-") + "  " + asset.folder());
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package packer.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * Where the CLI talks to people: stdout for results, stderr for messages, colour only on a terminal
+ * and never when {@code NO_COLOR} is set.
+ */
+final class Terminal {
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean color;
+
+  Terminal(PrintWriter out, PrintWriter err, boolean color) {
+    this.out = out;
+    this.err = err;
+    this.color = color;
+  }
+
+  static boolean colorWanted(Map<String, String> env, boolean interactive) {
+    String noColor = env.get("NO_COLOR");
+    return interactive && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
+  }
+
+  boolean isColored() {
+    return color;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  String red(String text) {
+    return paint("31", text);
+  }
+
+  String yellow(String text) {
+    return paint("33", text);
+  }
+
+  String green(String text) {
+    return paint("32", text);
+  }
+
+  String bold(String text) {
+    return paint("1", text);
+  }
+
+  String dim(String text) {
+    return paint("2", text);
+  }
+
+  private String paint(String code, String text) {
+    return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+  }
+}
