@@ -51,6 +51,18 @@ public final class IntentJournal {
     return new Transaction(this, id);
   }
 
+  /**
+   * A mark that changes whenever a commit begins or ends: the journal folder's modification time,
+   * and whether it holds anything. A reader that sees the same quiet mark before and after reading
+   * the workspace saw no commit in between.
+   */
+  public String watermark() throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return "absent";
+    }
+    return Files.getLastModifiedTime(folder).toInstant() + (isBusy() ? " busy" : " quiet");
+  }
+
   /** Whether a commit is sealed or in progress: the workspace may be between two states. */
   public boolean isBusy() throws IOException {
     if (!Files.isDirectory(folder)) {

@@ -36,6 +36,7 @@ import packer.snapshot.SnapshotPublisher;
 public final class Workspace implements AutoCloseable {
 
   public static final String LOCAL_FOLDER = ".packer";
+  private static final int MAX_READ_ATTEMPTS = 200;
 
   private final Path root;
   private final SnapshotPublisher publisher;
@@ -106,7 +107,8 @@ public final class Workspace implements AutoCloseable {
   /**
    * Opens the workspace to read: one snapshot, no lane. Never takes the lock while another process
    * writes; if a crashed writer left the journal unfinished, recovers it first (taking the lock
-   * briefly), and if a live writer is mid-commit, reads again until the journal is quiet.
+   * briefly), and if a commit began or ended while it read, reads again, so the snapshot never
+   * shows half a commit.
    */
   public static Workspace openForReading(Path start, Options options)
       throws IOException, NotAWorkspaceException {
@@ -119,16 +121,16 @@ public final class Workspace implements AutoCloseable {
         try (WorkspaceLock lock = WorkspaceLock.acquire(root, "packer (recovering)")) {
           recovered = journal.recover();
         } catch (WorkspaceLockedException busy) {
-          sleepBriefly(attempt);
-          if (attempt < 200) {
-            continue;
-          }
+          // A live writer is mid-commit: read once it is done.
         }
       }
+      String before = journal.watermark();
       var state = reader.read();
-      if (!journal.isBusy() || attempt >= 200) {
+      boolean quiet = before.equals(journal.watermark()) && !journal.isBusy();
+      if (quiet || attempt >= MAX_READ_ATTEMPTS) {
         return new Workspace(root, new SnapshotPublisher(Snapshot.of(1, state)), null, null, recovered);
       }
+      sleepBriefly(attempt);
     }
   }
 
