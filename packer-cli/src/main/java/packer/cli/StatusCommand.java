@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import packer.relocation.AssetMemory;
 import packer.relocation.Pairing;
+import packer.relocation.Remembered;
 import packer.snapshot.Asset;
 import packer.snapshot.AssetState;
 import packer.snapshot.Snapshot;
@@ -22,9 +24,11 @@ final class StatusCommand extends BaseCommand {
   public Integer call() throws Exception {
     Snapshot snapshot;
     Pairing.Result pairs;
+    AssetMemory memory;
     try (Workspace workspace = root.openForReading()) {
       snapshot = workspace.snapshot();
-      pairs = Pairing.pair(snapshot, workspace.memory());
+      memory = workspace.memory();
+      pairs = Pairing.pair(snapshot, memory);
     }
     Map<AssetState, Integer> counts = new EnumMap<>(AssetState.class);
     for (AssetState state : AssetState.values()) {
@@ -50,15 +54,15 @@ final class StatusCommand extends BaseCommand {
     out.println(String.format(Locale.ROOT, "%d assets: %d registered, %d unregistered, %d missing, %d invalid",
         snapshot.assets().size(), counts.get(AssetState.REGISTERED), counts.get(AssetState.UNREGISTERED),
         counts.get(AssetState.MISSING), counts.get(AssetState.INVALID)));
-    section(out, snapshot, AssetState.UNREGISTERED, "Unregistered (packer adopt FOLDER, or --all):");
-    section(out, snapshot, AssetState.MISSING, "Missing (moved or deleted outside packer):");
-    section(out, snapshot, AssetState.INVALID, "Invalid (packer check tells why):");
+    section(out, snapshot, memory, AssetState.UNREGISTERED, "Unregistered (packer adopt FOLDER, or --all):");
+    section(out, snapshot, memory, AssetState.MISSING, "Missing (moved or deleted outside packer):");
+    section(out, snapshot, memory, AssetState.INVALID, "Invalid (packer check tells why):");
     Moves.print(terminal(), pairs);
     out.flush();
     return ExitCode.OK;
   }
 
-  private void section(PrintWriter out, Snapshot snapshot, AssetState state, String title) {
+  private void section(PrintWriter out, Snapshot snapshot, AssetMemory memory, AssetState state, String title) {
     boolean first = true;
     for (Asset asset : snapshot.assets()) {
       if (asset.state() != state) {
@@ -70,7 +74,8 @@ final class StatusCommand extends BaseCommand {
         first = false;
       }
       out.println("  " + asset.id().map(Object::toString).orElse("-               ") + "  "
-          + asset.name().orElse("-") + "  " + asset.folder());
+          + asset.name().or(() -> asset.id().flatMap(memory::get).map(Remembered::name)).orElse("-")
+          + "  " + asset.folder());
     }
   }
 }
