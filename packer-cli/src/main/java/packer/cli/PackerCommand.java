@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       DoctorCommand.class,
       CompletionCommand.class,
+      SchemaCommand.class,
     })
 final class PackerCommand {
 
