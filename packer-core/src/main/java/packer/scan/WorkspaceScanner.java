@@ -54,8 +54,24 @@ public final class WorkspaceScanner {
       }
     }
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
-    for (Map.Entry<String, SortedMap<String, Boolean>> entry : walk.filesByAsset.entrySet()) {
-      folders.put(entry.getKey(), folderScanner.scan(entry.getKey(), entry.getValue()));
+    // Folders are independent: read them in parallel, then keep them by path, so the result is the
+    // same whatever the order they finished in.
+    List<FolderScan> scans;
+    try {
+      scans = new ArrayList<>(walk.filesByAsset.entrySet()).parallelStream()
+          .map(entry -> {
+            try {
+              return folderScanner.scan(entry.getKey(), entry.getValue());
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          })
+          .collect(java.util.stream.Collectors.toList());
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (FolderScan scan : scans) {
+      folders.put(scan.folder(), scan);
     }
     List<Diagnostic> problems = new ArrayList<>(walk.problems);
     problems.addAll(caseCollisions(walk.allPaths));
