@@ -3,14 +3,17 @@ package packer.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,36 @@ class CrossProcessLockTest {
           .contains("pid " + ProcessHandle.current().pid())
           .contains("first writer");
       assertThat(first.isWritable()).isTrue();
+    }
+  }
+
+  /**
+   * Two workspaces can share one lock file (a {@code .packer} linked to the same place, or one
+   * folder reached through two mounts); the second in this JVM must be refused without closing a
+   * descriptor of the file the first has locked, which would drop its lock.
+   */
+  @Test
+  void aSecondWorkspaceSharingTheLockFileIsRefusedWithoutDroppingTheLock() throws Exception {
+    Path twin = Workspace.init(dir.resolve("twin"), "twin");
+    deleteTree(twin.resolve(Workspace.LOCAL_FOLDER));
+    Files.createSymbolicLink(twin.resolve(Workspace.LOCAL_FOLDER), root.resolve(Workspace.LOCAL_FOLDER));
+
+    try (Workspace first = Workspace.openForWriting(root, Options.defaults(), "first writer")) {
+      assertThatThrownBy(() -> Workspace.openForWriting(twin, Options.defaults(), "twin writer"))
+          .isInstanceOf(WorkspaceLockedException.class);
+
+      WriterChild other = start("try-write", "other process");
+      assertThat(other.awaitLine(line -> line.startsWith("REFUSED") || line.equals("OPENED"), WAIT))
+          .startsWith("REFUSED")
+          .contains("first writer");
+    }
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(each);
+      }
     }
   }
 
