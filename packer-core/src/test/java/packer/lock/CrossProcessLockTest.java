@@ -98,7 +98,7 @@ class CrossProcessLockTest {
   void theNextWriterRollsForwardTheCommitAKilledHolderHadSealed() throws Exception {
     WriterChild holder = start("hold-sealed", "renaming", hero.hex(), "hero-renamed");
     holder.awaitLine("SEALED", WAIT);
-    assertThat(Files.list(root.resolve(IntentJournal.FOLDER))).as("the sealed record").isNotEmpty();
+    assertThat(journalEntries()).as("the sealed record").isNotEmpty();
     assertThat(Files.readString(root.resolve("assets/hero/asset.json"), StandardCharsets.UTF_8))
         .as("not applied yet").doesNotContain("hero-renamed");
 
@@ -109,7 +109,7 @@ class CrossProcessLockTest {
       assertThat(next.snapshot().byId(hero)).get().extracting(Asset::name).isEqualTo(Optional.of("hero-renamed"));
       assertThat(next.snapshot().diagnostics()).isEmpty();
     }
-    assertThat(Files.list(root.resolve(IntentJournal.FOLDER))).isEmpty();
+    assertThat(journalEntries()).isEmpty();
   }
 
   @Test
@@ -173,6 +173,12 @@ class CrossProcessLockTest {
       assertThat(other.awaitLine(line -> line.startsWith("REFUSED") || line.equals("OPENED"), WAIT))
           .startsWith("REFUSED")
           .contains("first writer");
+    }
+  }
+
+  private List<Path> journalEntries() throws IOException {
+    try (Stream<Path> entries = Files.list(root.resolve(IntentJournal.FOLDER))) {
+      return entries.toList();
     }
   }
 
