@@ -74,15 +74,29 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
-  /** The workspace holding {@code start}: the nearest folder at or above it with a packer.json. */
+  /**
+   * The workspace holding {@code start}: the nearest folder at or above it with a packer.json, as
+   * its real path (symlinks resolved).
+   */
   public static Path findRoot(Path start) throws NotAWorkspaceException {
     Path absolute = start.toAbsolutePath().normalize();
     for (Path dir = absolute; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve(WorkspaceConfig.FILE_NAME))) {
-        return dir;
+        return realPathOf(dir);
       }
     }
     throw new NotAWorkspaceException(absolute);
+  }
+
+  // The scanner walks from the root without following links (links inside a workspace must not
+  // lead out of it), so a root reached through a symlink would be walked as a single file and
+  // every asset would look missing. One real path per workspace, as the lock already uses.
+  private static Path realPathOf(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir; // Gone since we looked; reading it will report that with its path.
+    }
   }
 
   /**
