@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
@@ -74,7 +75,11 @@ public final class WorkspaceLock implements AutoCloseable {
         throw new WorkspaceLockedException(realRoot, describeOwner(realRoot));
       }
       String owner = "pid " + ProcessHandle.current().pid() + ": " + purpose + "\n";
-      Files.write(realRoot.resolve(OWNER_FILE), owner.getBytes(StandardCharsets.UTF_8));
+      // Replaced atomically, so a process reading it while we write never sees it empty.
+      Path ownerTemp = realRoot.resolve(OWNER_FILE + "." + ProcessHandle.current().pid() + ".tmp");
+      Files.write(ownerTemp, owner.getBytes(StandardCharsets.UTF_8));
+      Files.move(ownerTemp, realRoot.resolve(OWNER_FILE), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       return new WorkspaceLock(identity, channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
@@ -104,7 +109,8 @@ public final class WorkspaceLock implements AutoCloseable {
   /** Who holds the lock, as its owner file says; a hint only, written after the lock was taken. */
   public static String describeOwner(Path root) {
     try {
-      return new String(Files.readAllBytes(root.resolve(OWNER_FILE)), StandardCharsets.UTF_8).strip();
+      String owner = new String(Files.readAllBytes(root.resolve(OWNER_FILE)), StandardCharsets.UTF_8).strip();
+      return owner.isEmpty() ? "another packer process" : owner;
     } catch (IOException e) {
       return "another packer process";
     }
