@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "adopt", description = "Give an id to asset folders made by hand (their asset.json is unregistered).")
+@Command(name = "adopt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Give an id to asset folders made by hand (their asset.json is unregistered).")
 final class AdoptCommand extends BaseCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")

@@ -19,7 +19,9 @@ final class AssetRefs {
 
   private AssetRefs() {}
 
-  static Asset resolve(Snapshot snapshot, String ref, Path base, Path root) throws UsageException {
+  static Asset resolve(Snapshot snapshot, String typed, Path base, Path root) throws UsageException {
+    // Names and folders are stored in NFC; a decomposed form typed on macOS means the same thing.
+    String ref = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFC);
     if (AssetId.isWellFormed(ref)) {
       Optional<Asset> byId = snapshot.byId(AssetId.parse(ref));
       if (byId.isPresent()) {

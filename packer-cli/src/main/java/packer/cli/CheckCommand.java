@@ -6,7 +6,7 @@ import packer.diagnostic.Diagnostic;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 
-@Command(name = "check", description = {
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Report every problem in the workspace at once, as path:line:col: error[code]: message.",
     "Exits 1 when there are errors."})
 final class CheckCommand extends BaseCommand {

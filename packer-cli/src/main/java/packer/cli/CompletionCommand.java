@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", description = {
+@Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Print a shell completion script.",
     "  bash: source <(packer completion bash)",
     "  zsh:  source <(packer completion zsh)"})

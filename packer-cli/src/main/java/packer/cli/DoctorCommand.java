@@ -13,9 +13,10 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", description = {
-    "Tell what recovery did after a crash, pair missing assets with the folders they were moved to,",
-    "and list what is left to fix. With --fix, relocate every unique one-to-one match, keeping ids."})
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
+    "Repair the workspace: report recovery, pair moved assets, list what is left.",
+    "Tells what recovery did after a crash, pairs missing assets with the folders they were moved to,",
+    "and lists what is left to fix. With --fix, relocates every unique one-to-one match, keeping ids."})
 final class DoctorCommand extends BaseCommand {
 
   @Option(names = "--fix", description = "Relocate missing assets that have exactly one matching folder.")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "init", description = "Create a workspace: packer.json, an empty registry/, and .packer/ for local state.")
+@Command(name = "init", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Create a workspace: packer.json, an empty registry/, and .packer/ for local state.")
 final class InitCommand extends BaseCommand {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Folder of the new workspace (default: the current one).")

@@ -10,7 +10,7 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "ls", description = "List assets: registered ones by id, then unregistered ones by folder.")
+@Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "List assets: registered ones by id, then unregistered ones by folder.")
 final class LsCommand extends BaseCommand {
 
   @Option(names = "--type", description = "Only assets of this type.")

@@ -7,7 +7,7 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "mv", description = "Move an asset's folder and rebind its id to the new place.")
+@Command(name = "mv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Move an asset's folder and rebind its id to the new place.")
 final class MvCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "REF", description = "An id, a unique id prefix (4+ digits), a name or a folder.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "new", description = {
+@Command(name = "new", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Create an asset: make FOLDER, copy the inputs in, write asset.json and register it.",
     "Prints the new asset's id."})
 final class NewCommand extends BaseCommand {

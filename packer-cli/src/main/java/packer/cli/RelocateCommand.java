@@ -7,7 +7,7 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "relocate", description = {
+@Command(name = "relocate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Rebind a missing asset to the folder it was moved to outside packer (file manager, git mv).",
     "The folder must hold an unregistered asset.json; the id is kept."})
 final class RelocateCommand extends BaseCommand {

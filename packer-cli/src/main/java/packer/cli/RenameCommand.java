@@ -7,7 +7,7 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rename", description = "Change an asset's name in its asset.json; its id and folder stay.")
+@Command(name = "rename", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Change an asset's name in its asset.json; its id and folder stay.")
 final class RenameCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "REF", description = "An id, a unique id prefix (4+ digits), a name or a folder.")

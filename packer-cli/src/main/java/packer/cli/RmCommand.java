@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "rm", description = {
+@Command(name = "rm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Remove an asset: delete its folder and retire its id for good (never issued again)."})
 final class RmCommand extends BaseCommand {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "schema", description = {
+@Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Print the JSON Schema of asset.json or packer.json, for editors to validate and complete them.",
     "  packer schema asset > .vscode/asset.schema.json"})
 final class SchemaCommand implements Callable<Integer> {

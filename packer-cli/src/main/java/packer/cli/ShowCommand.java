@@ -9,7 +9,7 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "show", description = "Show one asset: its declaration, inputs with sizes, and diagnostics.")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show one asset: its declaration, inputs with sizes, and diagnostics.")
 final class ShowCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "REF", description = "An id, a unique id prefix (4+ digits), a name or a folder.")

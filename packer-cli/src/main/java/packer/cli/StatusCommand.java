@@ -15,9 +15,9 @@ import packer.snapshot.Snapshot;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", description = {
-    "Summarize the workspace: how many assets are in each state, which are unregistered,",
-    "missing or invalid, and which missing assets were probably moved where."})
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
+    "Summarize the workspace: assets by state, and those that need attention.",
+    "Lists unregistered, missing and invalid assets, and where missing ones were probably moved."})
 final class StatusCommand extends BaseCommand {
 
   @Override

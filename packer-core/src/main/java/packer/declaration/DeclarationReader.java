@@ -76,7 +76,9 @@ public final class DeclarationReader {
       }
     }
     String params = readParams(root, document, file, problems);
-    List<String> tags = new ArrayList<>(new TreeSet<>(readStrings(root, "tags", document, file, problems)));
+    TreeSet<String> sortedTags = new TreeSet<>(packer.path.PathOrder.COMPARATOR);
+    sortedTags.addAll(readStrings(root, "tags", document, file, problems));
+    List<String> tags = new ArrayList<>(sortedTags);
     List<Located> inputsAt = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       inputsAt.add(document.valueAt("/inputs/" + i));

@@ -195,8 +195,10 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     if (!inputs.isEmpty()) {
       inputs.keySet().forEach(json.putArray("inputs")::add);
     }
-    if (!command.tags().isEmpty()) {
-      new TreeSet<>(command.tags()).forEach(json.putArray("tags")::add);
+    TreeSet<String> tags = new TreeSet<>(PathOrder.COMPARATOR);
+    tags.addAll(command.tags());
+    if (!tags.isEmpty()) {
+      tags.forEach(json.putArray("tags")::add);
     }
     byte[] bytes = CanonicalJson.pretty(json);
     AssetId id = state.registry().issue(random);
@@ -209,7 +211,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     tx.put(folder + "/" + DeclarationReader.FILE_NAME, bytes);
     RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);
     tx.put(RegistryRecord.pathOf(id), record.toJson());
-    Declaration declaration = new Declaration(name, command.type(), List.copyOf(inputs.keySet()), "{}", new ArrayList<>(new TreeSet<>(command.tags())));
+    Declaration declaration = new Declaration(name, command.type(), List.copyOf(inputs.keySet()), "{}", new ArrayList<>(tags));
     state = state.withRecord(record).withFolder(new FolderScan(folder, Sha256.hex(bytes), Optional.of(declaration),
         new packer.json.Located(2, 3), resolved, List.of()));
     rescans.add(folder);

@@ -3,6 +3,7 @@ package packer.lane;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Locale;
 import packer.declaration.DeclarationReader;
 import packer.path.WorkspacePath;
 import packer.registry.Registry;
@@ -37,6 +38,11 @@ final class Placement {
           + (Files.exists(root.resolve(folder).resolve(DeclarationReader.FILE_NAME))
               ? " (to give that asset an id, use packer adopt)" : ""));
     }
+    String caseClash = caseClash(root, folder);
+    if (caseClash != null) {
+      throw invalid("'" + folder + "' differs only by case from the existing " + caseClash
+          + ", which breaks on macOS and Windows; use the same spelling or another name");
+    }
     for (String other : state.folders().keySet()) {
       if (WorkspacePath.isWithin(folder, other) || WorkspacePath.isWithin(other, folder)) {
         throw invalid("'" + folder + "' would nest with the asset folder " + other + "; asset folders do not nest");
@@ -50,6 +56,26 @@ final class Placement {
       parent = WorkspacePath.parent(parent);
     }
     return folder;
+  }
+
+  /** An existing path that differs from a prefix of {@code folder} only by case, or null. */
+  private static String caseClash(Path root, String folder) {
+    Path parent = root;
+    String prefix = "";
+    for (String segment : folder.split("/")) {
+      String[] siblings = parent.toFile().list();
+      if (siblings == null) {
+        return null;
+      }
+      for (String sibling : siblings) {
+        if (!sibling.equals(segment) && sibling.toLowerCase(Locale.ROOT).equals(segment.toLowerCase(Locale.ROOT))) {
+          return prefix + sibling;
+        }
+      }
+      parent = parent.resolve(segment);
+      prefix = prefix + segment + "/";
+    }
+    return null;
   }
 
   private static boolean isScanned(WorkspaceState state, String folder) {

@@ -112,21 +112,35 @@ public final class WorkspaceScanner {
     return path.getFileName().toString().startsWith(".");
   }
 
+  /**
+   * Paths that differ only by case, reported once at the topmost clash: when two folders clash,
+   * their contents are not reported again.
+   */
   private List<Diagnostic> caseCollisions(List<String> paths) {
     Map<String, List<String>> byFolded = new HashMap<>();
     for (String path : paths) {
       byFolded.computeIfAbsent(path.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(path);
     }
-    List<Diagnostic> problems = new ArrayList<>();
+    List<List<String>> groups = new ArrayList<>();
     for (List<String> group : byFolded.values()) {
-      if (group.size() < 2) {
+      if (group.size() > 1) {
+        group.sort(PathOrder.COMPARATOR);
+        groups.add(group);
+      }
+    }
+    groups.sort((a, b) -> PathOrder.compare(a.get(0), b.get(0)));
+    List<String> reported = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    for (List<String> group : groups) {
+      String first = group.get(0);
+      if (reported.stream().anyMatch(top -> WorkspacePath.isWithin(first.toLowerCase(Locale.ROOT), top))) {
         continue;
       }
-      group.sort(PathOrder.COMPARATOR);
+      reported.add(first.toLowerCase(Locale.ROOT));
       for (String path : group) {
         List<String> others = new ArrayList<>(group);
         others.remove(path);
-        problems.add(Diagnostic.error(Code.CASE_COLLISION, path, 0, 0,
+        problems.add(Diagnostic.error(Code.CASE_COLLISION, path, 1, 1,
             "'" + path + "' differs from '" + String.join("', '", others)
                 + "' only by case, which breaks on macOS and Windows; rename one of them"));
       }

@@ -112,7 +112,7 @@ public final class Workspace implements AutoCloseable {
     Files.createDirectories(root.resolve(Registry.FOLDER));
     Files.createDirectories(root.resolve(LOCAL_FOLDER));
     Files.write(root.resolve(LOCAL_FOLDER).resolve(".gitignore"),
-        "# Local state of packer: caches, journal, lock. Never commit it.\n*\n".getBytes(StandardCharsets.UTF_8));
+        "# Local state of packer: caches, journal, lock. Never commit it (but keep this file).\n*\n!.gitignore\n".getBytes(StandardCharsets.UTF_8));
     Files.write(root.resolve(Registry.FOLDER).resolve(".gitkeep"), new byte[0]);
     Files.write(root.resolve(WorkspaceConfig.FILE_NAME), WorkspaceConfig.defaults(name).toJson());
     return root;
