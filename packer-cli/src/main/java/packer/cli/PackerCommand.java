@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
       "  0  success",
       "  1  the workspace or pack has errors",
       "  2  usage: bad arguments, unknown asset, not in a workspace",
-      "  3  refused: the command would break a rule (name or folder taken, asset missing)",
+      "  3  refused: it would break a rule (name or folder taken, asset missing)",
       "  4  conflict: a file changed on disk since it was read",
       "  5  locked: another process is writing the workspace",
       "  6  I/O failure",
