@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import packer.declaration.DeclarationReader;
 import packer.path.WorkspacePath;
 import packer.registry.Registry;
+import packer.registry.RegistryRecord;
 import packer.snapshot.WorkspaceState;
 
 /** Checks that a folder may hold a new asset: canonical, free, scanned, and not nested. */
@@ -36,6 +37,13 @@ final class Placement {
       throw invalid("'" + folder + "' already exists; choose a new folder"
           + (Files.exists(root.resolve(folder).resolve(DeclarationReader.FILE_NAME))
               ? " (to give that asset an id, use packer adopt)" : ""));
+    }
+    for (RegistryRecord record : state.registry().records().values()) {
+      if (record instanceof RegistryRecord.Bound bound && bound.folder().equals(folder)) {
+        throw invalid("'" + folder + "' is still bound to the missing asset " + bound.id()
+            + "; relocate that asset (packer relocate " + bound.id() + " NEW_FOLDER) or remove it (packer rm "
+            + bound.id() + ") first");
+      }
     }
     for (String other : state.folders().keySet()) {
       if (WorkspacePath.isWithin(folder, other) || WorkspacePath.isWithin(other, folder)) {
