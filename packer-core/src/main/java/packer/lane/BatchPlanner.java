@@ -219,7 +219,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   }
 
   @Override
-  public Receipt adopt(Command.Adopt command) throws CommandRejected {
+  public Receipt adopt(Command.Adopt command) throws CommandRejected, IOException {
     WorkspacePath.Result canonical = WorkspacePath.canonical(command.folder());
     String folder = canonical.path().orElse(command.folder());
     FolderScan scan = state.folders().get(folder);
@@ -236,6 +236,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
       String first = scan.diagnostics().isEmpty() ? "" : ": " + scan.diagnostics().get(0).format();
       throw Placement.invalid("fix " + folder + "/asset.json before adopting it" + first);
     }
+    unchangedDeclaration(scan); // Else, were the folder gone, the new id would be bound to nothing.
     AssetId id = state.registry().issue(random);
     touch(command);
     RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);
@@ -266,6 +267,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   public Receipt update(Command.Update command) throws CommandRejected, IOException {
     RegistryRecord.Bound bound = bound(command.id());
     FolderScan scan = present(bound);
+    unchangedDeclaration(scan); // First: the folder may be gone, and listing it would fail.
     byte[] content = command.content();
     FolderScan next = scanner.scan(scan.folder(), content, packer.scan.WorkspaceScanner.filesOf(root, scan.folder()));
     List<Diagnostic> errors = next.diagnostics().stream().filter(Diagnostic::isError).toList();
@@ -274,7 +276,6 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
           + (errors.isEmpty() ? "it has no name or type" : errors.get(0).format()));
     }
     checkNameFree(next.declaration().get().name(), Optional.of(scan.folder()));
-    unchangedDeclaration(scan);
     return rewrite(command, bound, scan, content);
   }
 
@@ -288,9 +289,10 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   }
 
   @Override
-  public Receipt move(Command.Move command) throws CommandRejected {
+  public Receipt move(Command.Move command) throws CommandRejected, IOException {
     RegistryRecord.Bound bound = bound(command.id());
     FolderScan scan = present(bound);
+    unchangedDeclaration(scan); // Else, were the folder gone, the id would be bound to nothing.
     String folder = Placement.check(root, state.withoutFolder(scan.folder()), command.newFolder());
     if (WorkspacePath.isWithin(folder, scan.folder())) {
       throw Placement.invalid("cannot move " + scan.folder() + " into itself");
@@ -306,10 +308,13 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   }
 
   @Override
-  public Receipt remove(Command.Remove command) throws CommandRejected {
+  public Receipt remove(Command.Remove command) throws CommandRejected, IOException {
     RegistryRecord.Bound bound = bound(command.id());
-    touch(command);
     boolean present = state.folders().containsKey(bound.folder());
+    if (present && !command.keepFiles()) {
+      unchangedDeclaration(state.folders().get(bound.folder())); // Never delete an edit the lane has not seen.
+    }
+    touch(command);
     if (present && !command.keepFiles()) {
       tx.discard(bound.folder());
       state = state.withoutFolder(bound.folder());
@@ -321,7 +326,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   }
 
   @Override
-  public Receipt relocate(Command.Relocate command) throws CommandRejected {
+  public Receipt relocate(Command.Relocate command) throws CommandRejected, IOException {
     RegistryRecord.Bound bound = bound(command.id());
     if (state.folders().containsKey(bound.folder())) {
       throw Placement.invalid("asset " + bound.id() + " is not missing (it is at " + bound.folder()
@@ -339,6 +344,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
             + "; a copy of a folder is a new asset, never a second holder of an id");
       }
     }
+    unchangedDeclaration(target); // Else, were the folder gone, the id would be bound to nothing.
     touch(command);
     RegistryRecord.Bound record = new RegistryRecord.Bound(bound.id(), folder);
     tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import packer.declaration.DeclarationReader;
 import packer.path.WorkspacePath;
 import packer.registry.Registry;
+import packer.registry.RegistryRecord;
 import packer.snapshot.WorkspaceState;
 
 /** Checks that a folder may hold a new asset: canonical, free, scanned, and not nested. */
@@ -42,6 +43,13 @@ final class Placement {
     if (caseClash != null) {
       throw invalid("'" + folder + "' differs only by case from the existing " + caseClash
           + ", which breaks on macOS and Windows; use the same spelling or another name");
+    }
+    for (RegistryRecord record : state.registry().records().values()) {
+      if (record instanceof RegistryRecord.Bound bound && bound.folder().equals(folder)) {
+        throw invalid("'" + folder + "' is still bound to the missing asset " + bound.id()
+            + "; relocate that asset (packer relocate " + bound.id() + " NEW_FOLDER) or remove it (packer rm "
+            + bound.id() + ") first");
+      }
     }
     for (String other : state.folders().keySet()) {
       if (WorkspacePath.isWithin(folder, other) || WorkspacePath.isWithin(other, folder)) {
