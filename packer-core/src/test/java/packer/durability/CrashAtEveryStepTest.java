@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,18 +18,12 @@ import packer.workspace.Workspace;
 @ExtendWith({SharedScenarios.class, QuietSimulatedCrashes.class})
 class CrashAtEveryStepTest {
 
-  private static Scenarios scenarios;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void learnEveryScenario(Scenarios shared) {
-    scenarios = shared;
-  }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scenarios.Case.class)
-  void aCrashAtAnyStepOfACommitRecoversToTheOldOrTheNewState(Scenarios.Case c) throws Exception {
+  void aCrashAtAnyStepOfACommitRecoversToTheOldOrTheNewState(Scenarios.Case c, Scenarios scenarios)
+      throws Exception {
     Scenario scenario = scenarios.get(c);
     for (int k = scenario.firstStep() + 1; k <= scenario.lastStep(); k++) {
       Path root = dir.resolve("k" + k);

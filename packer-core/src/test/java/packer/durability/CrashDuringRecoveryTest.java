@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,18 +22,12 @@ import packer.workspace.Workspace;
 @ExtendWith({SharedScenarios.class, QuietSimulatedCrashes.class})
 class CrashDuringRecoveryTest {
 
-  private static Scenarios scenarios;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void learnEveryScenario(Scenarios shared) {
-    scenarios = shared;
-  }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scenarios.Case.class)
-  void aCrashDuringRecoveryIsRecoveredByTheNextOpenToTheOldOrTheNewState(Scenarios.Case c) throws Exception {
+  void aCrashDuringRecoveryIsRecoveredByTheNextOpenToTheOldOrTheNewState(Scenarios.Case c, Scenarios scenarios)
+      throws Exception {
     Scenario scenario = scenarios.get(c);
     for (int k = scenario.firstStep() + 1; k <= scenario.lastStep(); k++) {
       Path crashed = dir.resolve("k" + k);
@@ -47,7 +40,8 @@ class CrashDuringRecoveryTest {
         FaultyDisk disk = FaultyDisk.haltingAt(j, Outcome.healthyDisk());
         String context = String.format(Locale.ROOT, "%s, crash at step %d of the commit, then at step %d of recovery",
             scenario, k, j);
-        Throwable crash = catchThrowable(() -> Workspace.openForWriting(root, Outcome.options(disk), "crashing recovery"));
+        Throwable crash =
+            catchThrowable(() -> Workspace.openForWriting(root, Outcome.options(disk), "crashing recovery"));
         assertThat(crash).as("the recovery's crash; %s", context).isInstanceOf(SimulatedCrash.class);
         Outcome.assertOldOrNew(root, scenario.before(), scenario.after(), context + " (" + disk.describe(j) + ")");
         FileTrees.delete(root);

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import packer.fs.FaultyDisk;
 import packer.fs.FileTrees;
+import packer.snapshot.Snapshot;
 import packer.workspace.Workspace;
 
 /**
@@ -22,19 +22,12 @@ import packer.workspace.Workspace;
 @ExtendWith(SharedScenarios.class)
 class IoErrorAtEveryStepTest {
 
-  private static Scenarios scenarios;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void learnEveryScenario(Scenarios shared) {
-    scenarios = shared;
-  }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scenarios.Case.class)
-  void anIoErrorAtAnyStepFailsTheCommandAndTheLaneGoesOnFromTheOldOrTheNewState(Scenarios.Case c)
-      throws Exception {
+  void anIoErrorAtAnyStepFailsTheCommandAndTheLaneGoesOnFromTheOldOrTheNewState(
+      Scenarios.Case c, Scenarios scenarios) throws Exception {
     Scenario scenario = scenarios.get(c);
     for (int k = scenario.firstStep() + 1; k <= scenario.lastStep(); k++) {
       Path root = dir.resolve("k" + k);
@@ -57,13 +50,14 @@ class IoErrorAtEveryStepTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scenarios.Case.class)
-  void aPersistentIoErrorFailsEveryLaterCommandAndReopeningRecoversTheOldOrTheNewState(Scenarios.Case c)
-      throws Exception {
+  void aPersistentIoErrorFailsEveryLaterCommandAndReopeningRecoversTheOldOrTheNewState(
+      Scenarios.Case c, Scenarios scenarios) throws Exception {
     Scenario scenario = scenarios.get(c);
     for (int k = scenario.firstStep() + 1; k <= scenario.lastStep(); k++) {
       Path root = dir.resolve("k" + k);
       FaultyDisk disk = FaultyDisk.failingFrom(k, Outcome.healthyDisk());
-      String context = String.format(Locale.ROOT, "%s, I/O errors from step %d of %d", scenario, k, scenario.lastStep());
+      String context =
+          String.format(Locale.ROOT, "%s, I/O errors from step %d of %d", scenario, k, scenario.lastStep());
       try (Workspace workspace = scenario.open(root, disk)) {
         Throwable failure = scenario.perform(workspace, () -> { });
         assertThat(failure).as("the command's failure; %s", context)
@@ -77,7 +71,7 @@ class IoErrorAtEveryStepTest {
     }
   }
 
-  private static packer.snapshot.Snapshot readOnly(Path root) throws Exception {
+  private static Snapshot readOnly(Path root) throws Exception {
     try (Workspace reader = Workspace.openForReading(root, Outcome.options(Outcome.healthyDisk()))) {
       return reader.snapshot();
     }

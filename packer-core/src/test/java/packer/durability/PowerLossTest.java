@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,18 +29,12 @@ import packer.workspace.Workspace;
 @ExtendWith(SharedScenarios.class)
 class PowerLossTest {
 
-  private static Scenarios scenarios;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void learnEveryScenario(Scenarios shared) {
-    scenarios = shared;
-  }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scenarios.Case.class)
-  void everyStateAPowerLossCanLeaveDuringACommitRecoversToTheOldOrTheNewState(Scenarios.Case c) throws Exception {
+  void everyStateAPowerLossCanLeaveDuringACommitRecoversToTheOldOrTheNewState(Scenarios.Case c, Scenarios scenarios)
+      throws Exception {
     Scenario scenario = scenarios.get(c);
     Recording recording = record(scenario);
     Set<SortedMap<String, String>> seen = new HashSet<>();
@@ -50,7 +43,8 @@ class PowerLossTest {
         Path root = dir.resolve("state");
         recording.disk().materialize(state, scenario.template(), root);
         if (seen.add(everything(root))) {
-          Outcome.assertOldOrNew(root, scenario.before(), scenario.after(), scenario + ", " + describe(recording, state));
+          String context = scenario + ", " + describe(recording, state);
+          Outcome.assertOldOrNew(root, scenario.before(), scenario.after(), context);
         }
         FileTrees.delete(root);
       }
@@ -59,7 +53,8 @@ class PowerLossTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scenarios.Case.class)
-  void aPowerLossAfterTheCommitIsAcknowledgedKeepsTheNewState(Scenarios.Case c) throws Exception {
+  void aPowerLossAfterTheCommitIsAcknowledgedKeepsTheNewState(Scenarios.Case c, Scenarios scenarios)
+      throws Exception {
     Scenario scenario = scenarios.get(c);
     Recording recording = record(scenario);
     int acknowledged = recording.disk().operations().size();
