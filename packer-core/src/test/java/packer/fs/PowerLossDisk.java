@@ -313,6 +313,7 @@ public final class PowerLossDisk implements Disk {
         try {
           Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE);
           untaint(destination);
+          moveTaints(source, destination); // What was lost inside a moved folder stays lost.
         } catch (IOException impossible) {
           taint(destination); // It depended on a lost change, such as the deletion of its target.
         }
@@ -379,6 +380,12 @@ public final class PowerLossDisk implements Disk {
 
     private void untaint(Path path) {
       tainted.removeIf(t -> t.startsWith(path));
+    }
+
+    private void moveTaints(Path source, Path destination) {
+      Set<Path> inside = new HashSet<>();
+      tainted.removeIf(t -> t.startsWith(source) && !t.equals(source) && inside.add(t));
+      inside.forEach(t -> tainted.add(destination.resolve(source.relativize(t).toString())));
     }
   }
 }
