@@ -133,6 +133,10 @@ public final class IntentJournal {
       }
     }
     disk.syncDirectory(tx);
+    // The transaction folder's own entry must be durable before the record that names it: changes
+    // to one folder's entries that are not yet synced may reach the disk in any order, so the
+    // sealing sync alone could keep the record and lose the folder with the staged files.
+    disk.syncDirectory(folder);
     IntentRecord record = new IntentRecord(ops);
     Path temp = folder.resolve(id + INTENT + TEMP);
     disk.write(temp, record.encode());

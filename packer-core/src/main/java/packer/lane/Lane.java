@@ -56,6 +56,9 @@ public final class Lane implements AutoCloseable {
   private volatile IOException broken;
   private volatile Error dead;
 
+  /** Queued by {@link #close()} so an idle writer stops at once, not at the end of its poll. */
+  private static final Pending WAKE_UP = new Pending(null, OptionalLong.empty(), new CompletableFuture<>());
+
   /** Reads the whole workspace again, after a failure left the lane unsure of the disk. */
   public interface Rescan {
     WorkspaceState read() throws IOException;
@@ -104,13 +107,14 @@ public final class Lane implements AutoCloseable {
       try {
         if (carried.isEmpty()) {
           Pending first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-          if (first == null) {
+          if (first == null || first == WAKE_UP) {
             continue;
           }
           carried.add(first);
         }
         List<Pending> drained = new ArrayList<>();
         queue.drainTo(drained, MAX_BATCH);
+        drained.removeIf(pending -> pending == WAKE_UP);
         carried.addAll(drained);
         commitGroup(carried);
       } catch (InterruptedException e) {
@@ -215,6 +219,7 @@ public final class Lane implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    queue.add(WAKE_UP);
     try {
       writer.join();
     } catch (InterruptedException e) {
@@ -222,6 +227,7 @@ public final class Lane implements AutoCloseable {
     }
     Deque<Pending> left = new ArrayDeque<>(queue);
     queue.clear();
+    left.removeIf(pending -> pending == WAKE_UP);
     failAll(left, new IllegalStateException("the lane is closed"));
   }
 

@@ -167,7 +167,9 @@ public final class Workspace implements AutoCloseable {
       Lane lane = new Lane(root, journal, publisher, reader.folderScanner(), options.types(), options.random(),
           reader::read);
       return new Workspace(root, publisher, lane, lock, recovered);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // An Error too: a process that outlives it (an editor embedding packer) must not keep the
+      // workspace locked against itself for good.
       lock.close();
       throw e;
     }
