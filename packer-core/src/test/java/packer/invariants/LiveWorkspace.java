@@ -1,5 +1,8 @@
 package packer.invariants;
 
+import packer.fs.FileTrees;
+import packer.fs.NoSyncDisk;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -348,7 +351,7 @@ final class LiveWorkspace implements AutoCloseable {
     }
     Files.createDirectories(root.resolve(to).getParent());
     if (copy) {
-      copyTree(root.resolve(from), root.resolve(to));
+      FileTrees.copy(root.resolve(from), root.resolve(to));
       if (!model.bindings().containsValue(to)) { // Else the copy fills in for a missing asset.
         afterwards.add(disk -> assertThat(disk.byFolder(to).orElseThrow().id())
             .as("id of %s, a copy of %s", to, from).isEmpty());
@@ -381,7 +384,7 @@ final class LiveWorkspace implements AutoCloseable {
       return "skipped: no asset folders";
     }
     String folder = pick(present, step.asset());
-    deleteTree(root.resolve(folder));
+    FileTrees.delete(root.resolve(folder));
     stale = true;
     return "deleted " + folder;
   }
@@ -457,7 +460,7 @@ final class LiveWorkspace implements AutoCloseable {
   }
 
   private static Options options() {
-    return Options.defaults().withDisk(new UnforcedDisk()).withRandom(new Random(SEED));
+    return Options.defaults().withDisk(new NoSyncDisk()).withRandom(new Random(SEED));
   }
 
   @Override
@@ -541,33 +544,6 @@ final class LiveWorkspace implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError("cannot read " + folder + "/asset.json", e);
     }
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Files.copy(path, to.resolve(from.relativize(path).toString()));
-      }
-    }
-  }
-
-  static void deleteTree(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    Files.walkFileTree(path, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   /** A command's receipt, or why the lane refused it. */

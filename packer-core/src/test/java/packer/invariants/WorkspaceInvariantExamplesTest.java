@@ -1,5 +1,7 @@
 package packer.invariants;
 
+import packer.fs.FileTrees;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +81,7 @@ class WorkspaceInvariantExamplesTest {
     try (Workspace workspace = open()) {
       hero = create(workspace, "assets/hero");
     }
-    LiveWorkspace.copyTree(root.resolve("assets/hero"), root.resolve("assets/hero-copy"));
+    FileTrees.copy(root.resolve("assets/hero"), root.resolve("assets/hero-copy"));
 
     Snapshot snapshot = readFresh();
     Asset copy = snapshot.byFolder("assets/hero-copy").orElseThrow();
@@ -97,7 +99,7 @@ class WorkspaceInvariantExamplesTest {
     try (Workspace workspace = open()) {
       hero = create(workspace, "assets/hero");
     }
-    LiveWorkspace.copyTree(root.resolve("assets/hero"), root.resolve("assets/hero-copy"));
+    FileTrees.copy(root.resolve("assets/hero"), root.resolve("assets/hero-copy"));
     try (Workspace workspace = open()) {
       AssetId copy = workspace.execute(new Command.Adopt("assets/hero-copy")).id();
       workspace.execute(new Command.Rename(copy, "hero-copy"));
@@ -198,7 +200,7 @@ class WorkspaceInvariantExamplesTest {
   void adoptingAFolderDeletedSinceTheLaneReadItIsAConflict() throws Exception {
     writeByHand("assets/rock", "{\"name\": \"rock\", \"type\": \"blob\"}\n");
     try (Workspace workspace = open()) {
-      LiveWorkspace.deleteTree(root.resolve("assets/rock"));
+      FileTrees.delete(root.resolve("assets/rock"));
 
       assertRefusedWritingNothing(workspace, new Command.Adopt("assets/rock"), CommandRejected.Reason.CONFLICT);
     }
@@ -213,7 +215,7 @@ class WorkspaceInvariantExamplesTest {
     }
     Files.move(root.resolve("assets/tree"), root.resolve("assets/oak"));
     try (Workspace workspace = open()) {
-      LiveWorkspace.deleteTree(root.resolve("assets/oak"));
+      FileTrees.delete(root.resolve("assets/oak"));
 
       assertRefusedWritingNothing(workspace, new Command.Relocate(tree, "assets/oak"), CommandRejected.Reason.CONFLICT);
     }

@@ -1,5 +1,7 @@
 package packer.invariants;
 
+import packer.fs.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ class WorkspaceInvariantsPropertyTest {
         workspace.run(step);
       }
     } finally {
-      LiveWorkspace.deleteTree(dir);
+      FileTrees.delete(dir);
     }
   }
 
