@@ -27,4 +27,38 @@ class IdentityCliTest {
     assertThat(workspace.listed("id", id).path("name").asText()).isEqualTo("paladin");
     assertThat(workspace.run("check")).succeeds();
   }
+
+  @Test
+  void theIdSurvivesARenameByHandInAssetJson() throws Exception {
+    TestWorkspace workspace = TestWorkspace.init(dir);
+    String id = workspace.newAsset("assets/hero");
+
+    workspace.write("assets/hero/asset.json", workspace.read("assets/hero/asset.json").replace("\"hero\"", "\"knight\""));
+
+    assertThat(workspace.listed("id", id).path("name").asText()).isEqualTo("knight");
+    assertThat(workspace.listed("id", id).path("state").asText()).isEqualTo("registered");
+  }
+
+  @Test
+  void theIdSurvivesAnEditOfTheInputs() {
+    TestWorkspace workspace = TestWorkspace.init(dir);
+    String id = workspace.newAsset("assets/hero");
+
+    workspace.write("assets/hero/assets_hero.bin", "new pixels, same asset");
+
+    assertThat(workspace.listed("id", id).path("state").asText()).isEqualTo("registered");
+    assertThat(workspace.run("check")).succeeds();
+  }
+
+  @Test
+  void assetsAddedOnTwoBranchesMergeAsTwoRecordsWithoutConflict() {
+    TestWorkspace workspace = TestWorkspace.init(dir);
+    workspace.asset("assets/from-branch-a").create();
+    workspace.bindByHand("1a00000000000001", "assets/from-branch-a");
+    workspace.asset("assets/from-branch-b").create();
+    workspace.bindByHand("2b00000000000002", "assets/from-branch-b");
+
+    assertThat(workspace.run("check")).succeeds();
+    assertThat(workspace.ls().findValuesAsText("id")).containsExactly("1a00000000000001", "2b00000000000002");
+  }
 }

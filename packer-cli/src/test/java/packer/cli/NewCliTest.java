@@ -121,6 +121,15 @@ class NewCliTest {
   }
 
   @Test
+  void newTakesARelativeInputFromTheCurrentFolder() throws Exception {
+    workspace.write("incoming/hero.bin", "dropped here");
+
+    assertThat(workspace.run("new", "assets/hero", "--type", "blob", "--input", "incoming/hero.bin")).succeeds();
+
+    assertThat(workspace.read("assets/hero/hero.bin")).isEqualTo("dropped here");
+  }
+
+  @Test
   void newWorksFromAFolderOutsideTheWorkspaceWithDashC() {
     CliResult created = Cli.in(dir).run("-C", "game", "new", "assets/hero", "--type", "blob",
         "--input", heroBin.toString());
