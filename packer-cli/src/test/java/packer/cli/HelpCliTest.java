@@ -1,0 +1,135 @@
+package packer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static packer.cli.CliResultAssert.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** Issue 2, point 10: {@code --help} on every command is complete; {@code --version} works. */
+class HelpCliTest {
+
+  static final List<String> COMMANDS = List.of(
+      "init", "new", "adopt", "ls", "show", "rename", "mv", "rm", "relocate", "check", "status", "doctor",
+      "completion");
+
+  @TempDir Path dir;
+
+  static Stream<String> commands() {
+    return COMMANDS.stream();
+  }
+
+  /** The subcommands as packer declares them, to compare the help text with. */
+  static Map<String, CommandLine> model() {
+    return new CommandLine(new PackerCommand()).getSubcommands();
+  }
+
+  @Test
+  void theCommandSetIsTheOneTheseTestsCover() {
+    assertThat(model().keySet()).containsExactlyInAnyOrderElementsOf(COMMANDS);
+  }
+
+  @Test
+  void helpExitsZeroAndListsEveryCommand() {
+    CliResult help = Cli.in(dir).run("--help");
+
+    assertThat(help).succeeds().printed("Usage: packer");
+    for (String command : COMMANDS) {
+      assertThat(help.outLines()).as("the command list names %s", command)
+          .anySatisfy(line -> assertThat(line).startsWith("  " + command + " "));
+    }
+  }
+
+  @Test
+  void helpDocumentsEveryExitCode() {
+    CliResult help = Cli.in(dir).run("--help");
+
+    assertThat(help).printed("Exit codes:");
+    for (int code : new int[] {ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE, ExitCode.REFUSED,
+        ExitCode.CONFLICT, ExitCode.LOCKED, ExitCode.IO}) {
+      assertThat(help.outLines()).anySatisfy(line -> assertThat(line).startsWith("  " + code + "  "));
+    }
+  }
+
+  @Test
+  void shortHelpIsTheSameAsLongHelp() {
+    assertThat(Cli.in(dir).run("-h").out()).isEqualTo(Cli.in(dir).run("--help").out());
+  }
+
+  @Test
+  @Disabled("gap: the command list takes the first line of a multi-line description, so 'status' and"
+      + " 'doctor' are summarized by half a sentence ending in ','")
+  void everyCommandIsSummarizedByACompleteSentence() {
+    List<String> summaries = new ArrayList<>();
+    boolean inCommands = false;
+    for (String line : Cli.in(dir).run("--help").outLines()) {
+      if (line.equals("Commands:")) {
+        inCommands = true;
+      } else if (inCommands && line.isBlank()) {
+        break;
+      } else if (inCommands) {
+        summaries.add(line);
+      }
+    }
+    assertThat(summaries).noneSatisfy(line -> assertThat(line).endsWith(","));
+  }
+
+  @Test
+  void everyOptionAndParameterOfEveryCommandIsDescribed() {
+    model().forEach((name, command) -> {
+      for (ArgSpec arg : command.getCommandSpec().args()) {
+        assertThat(String.join(" ", arg.description()))
+            .as("description of %s in packer %s", arg.paramLabel(), name).isNotBlank();
+      }
+      assertThat(command.getCommandSpec().usageMessage().description())
+          .as("description of packer %s", name).isNotEmpty();
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  @Disabled("bug: subcommands do not take --help (mixinStandardHelpOptions is only on the root command):"
+      + " 'packer ls --help' prints \"Unknown option: '--help'\" and exits 2, although every usage error"
+      + " says \"Run 'packer ls --help' for usage.\"")
+  void helpOfEveryCommandExitsZeroAndDescribesEveryOption(String name) {
+    CommandLine command = model().get(name);
+
+    CliResult help = Cli.in(dir).run(name, "--help");
+
+    assertThat(help).succeeds().printed("Usage: packer " + name);
+    for (OptionSpec option : command.getCommandSpec().options()) {
+      assertThat(help).printed(option.longestName()).printed(option.description()[0]);
+    }
+    command.getCommandSpec().positionalParameters()
+        .forEach(parameter -> assertThat(help).printed(parameter.paramLabel()));
+  }
+
+  @Test
+  void versionPrintsPackerAndItsVersion() {
+    CliResult version = Cli.in(dir).run("--version");
+
+    assertThat(version).succeeds();
+    assertThat(version.out()).matches("packer \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R");
+  }
+
+  @Test
+  void shortVersionIsTheSameAsLongVersion() {
+    assertThat(Cli.in(dir).run("-V").out()).isEqualTo(Cli.in(dir).run("--version").out());
+  }
+
+  @Test
+  void noCommandAtAllIsAUsageErrorPointingToHelp() {
+    assertThat(Cli.in(dir).run()).exitsWith(ExitCode.USAGE).complained("packer --help");
+  }
+}

@@ -1,0 +1,120 @@
+package packer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static packer.cli.CliResultAssert.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code ./packer} launcher, run as a child process: whatever the locale, it makes the JVM
+ * read file names as UTF-8, so non-ASCII asset folders are listed as they are.
+ *
+ * <p>The launcher rebuilds when any source under its folder is newer than the jar, and these very
+ * tests are such sources. So that a test run never starts a Maven build inside itself, the test
+ * runs a byte-for-byte copy of the launcher next to a copy of the jar; the jar is built once through
+ * the real launcher when it does not exist yet.
+ */
+class LauncherTest {
+
+  static final String FOLDER = "héros-Ω";
+
+  static Path repository;
+  static Path jar;
+
+  @TempDir Path dir;
+  Path launcher;
+  Path workspace;
+
+  @BeforeAll
+  static void findOrBuildTheJar() throws Exception {
+    repository = Path.of("..").toAbsolutePath().normalize();
+    assumeTrue(Files.isExecutable(repository.resolve("packer")), "the launcher is at the repository root");
+    jar = repository.resolve("packer-cli/target/packer.jar");
+    if (!Files.exists(jar)) {
+      Run build = run(List.of(repository.resolve("packer").toString(), "--version"), Map.of(), 900);
+      assertThat(build.code()).as("building through the launcher:\n%s", build).isZero();
+    }
+    assertThat(jar).exists();
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "this JVM can create non-ASCII names");
+    Path home = dir.resolve("home");
+    Files.createDirectories(home.resolve("packer-cli/target"));
+    launcher = home.resolve("packer");
+    Files.copy(repository.resolve("packer"), launcher);
+    Files.copy(jar, home.resolve("packer-cli/target/packer.jar"));
+    Files.setLastModifiedTime(launcher, FileTime.fromMillis(0));
+    assertThat(Cli.in(dir).run("init", "game")).succeeds();
+    workspace = dir.resolve("game");
+    Files.createDirectories(workspace.resolve("assets").resolve(FOLDER));
+    Files.writeString(workspace.resolve("assets").resolve(FOLDER).resolve("asset.json"), "{\"type\": \"blob\"}\n");
+  }
+
+  @Test
+  void theLauncherListsANonAsciiFolderUnderTheCLocale() throws Exception {
+    Run listed = run(List.of(launcher.toString(), "-C", workspace.toString(), "ls"), Map.of("LC_ALL", "C"), 120);
+
+    assertThat(listed.code()).as(listed.toString()).isZero();
+    assertThat(listed.out()).as(listed.toString()).contains("assets/" + FOLDER).contains(" " + FOLDER + " ");
+    assertThat(listed.err()).as("the launcher must not rebuild").doesNotContain("building");
+  }
+
+  @Test
+  void theLauncherAdoptsANonAsciiFolderUnderTheCLocale() throws Exception {
+    Run adopted = run(List.of(launcher.toString(), "-C", workspace.toString(), "adopt", "--all"),
+        Map.of("LC_ALL", "C"), 120);
+
+    assertThat(adopted.code()).as(adopted.toString()).isZero();
+    assertThat(Cli.in(workspace).run("ls", "--json").json().get(0).path("root").asText()).isEqualTo("assets/" + FOLDER);
+  }
+
+  @Test
+  void withoutTheLauncherTheJvmUnderTheCLocaleWouldMangleTheName() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    Run direct = run(List.of(java.toString(), "-jar", jar.toString(), "-C", workspace.toString(), "ls"),
+        Map.of("LC_ALL", "C"), 120);
+
+    assertThat(direct.out()).as("this control shows the launcher test is meaningful:\n%s", direct)
+        .doesNotContain(FOLDER);
+  }
+
+  record Run(int code, String out, String err) {}
+
+  /** Runs a child process with the locale variables of this one removed and {@code env} added. */
+  static Run run(List<String> command, Map<String, String> env, long timeoutSeconds) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command));
+    builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+    builder.environment().putAll(env);
+    Path out = Files.createTempFile("launcher", ".out");
+    Path err = Files.createTempFile("launcher", ".err");
+    try {
+      builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+      Process process = builder.start();
+      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(command + " did not finish within " + timeoutSeconds + " s");
+      }
+      return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+}
