@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import packer.id.AssetId;
+import packer.registry.RegistryRecord;
 import packer.path.WorkspacePath;
 import packer.snapshot.Asset;
 import packer.snapshot.Snapshot;
@@ -23,9 +24,13 @@ final class AssetRefs {
     // Names and folders are stored in NFC; a decomposed form typed on macOS means the same thing.
     String ref = java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFC);
     if (AssetId.isWellFormed(ref)) {
-      Optional<Asset> byId = snapshot.byId(AssetId.parse(ref));
+      AssetId id = AssetId.parse(ref);
+      Optional<Asset> byId = snapshot.byId(id);
       if (byId.isPresent()) {
         return byId.get();
+      }
+      if (snapshot.state().registry().get(id).filter(r -> r instanceof RegistryRecord.Retired).isPresent()) {
+        throw new UsageException("asset " + id + " was removed: its id is retired for good and names no asset");
       }
     }
     if (ref.length() >= MIN_PREFIX && ref.length() < AssetId.HEX_DIGITS && isHex(ref)) {

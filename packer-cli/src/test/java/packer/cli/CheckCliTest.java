@@ -6,7 +6,6 @@ import static packer.cli.CliResultAssert.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -159,8 +158,6 @@ class CheckCliTest {
   }
 
   @Test
-  @Disabled("gap: a case-collision diagnostic is attached to no asset: the asset holding Hero.png and hero.png"
-      + " is listed as 'registered' (not 'invalid') and 'packer show' prints no diagnostic for it")
   void anAssetWithACaseCollisionIsInvalidAndShowReportsIt() {
     Planted[] planted = Planted.caseCollision(workspace);
     workspace.bindByHand("4400000000000001", "assets/cased");

@@ -5,7 +5,6 @@ import static packer.cli.CliResultAssert.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,8 +69,6 @@ class ConfigCliTest {
   }
 
   @Test
-  @Disabled("bug: Placement checks the scan roots but not the excludes: 'new assets/wip-boss' succeeds and"
-      + " registers an asset the scanner never sees, so it is 'missing' at once (the same holds for mv)")
   void newInAnExcludedFolderIsRefused() {
     scanOnlyAssetsExceptWip();
 
@@ -81,8 +78,6 @@ class ConfigCliTest {
   }
 
   @Test
-  @Disabled("bug: Placement ignores packer.json's excludes: 'mv hero assets/wip-hero' moves the asset where"
-      + " packer does not look, and it becomes 'missing'")
   void mvIntoAnExcludedFolderIsRefused() {
     scanOnlyAssetsExceptWip();
     String id = workspace.newAsset("assets/hero");

@@ -33,7 +33,7 @@ class ExternalMoveCliTest {
 
     assertThat(status).succeeds()
         .printed("2 assets: 0 registered, 1 unregistered, 1 missing, 0 invalid")
-        .printed(hero + "  -  assets/hero")
+        .printed(hero + "  hero  assets/hero")
         .printed("hero  chars/hero");
   }
 

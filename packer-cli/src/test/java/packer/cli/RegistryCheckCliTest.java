@@ -4,7 +4,6 @@ import static packer.cli.CliResultAssert.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,9 +35,6 @@ class RegistryCheckCliTest {
   }
 
   @Test
-  @Disabled("bug: RegistryReader decides by read order; a misplaced copy that sorts BEFORE the true record"
-      + " (registry/00/... vs registry/55/...) is reported as bad-registry-record 'move it there',"
-      + " which would overwrite the true record, instead of id-bound-twice")
   void aClaimingRecordThatSortsBeforeTheTrueOneIsStillOneIdBoundTwice() {
     workspace.asset("assets/claimed").create();
     workspace.bindByHand("5500000000000001", "assets/claimed");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import packer.id.AssetId;
@@ -70,8 +69,6 @@ class RmCliTest {
   }
 
   @Test
-  @Disabled("gap: a retired id is answered like an unknown one ('no asset matches'); the lane's message"
-      + " 'asset ... was removed; its id is retired' never reaches the CLI user")
   void aRetiredIdIsRefusedWithAMessageThatSaysItWasRetired() {
     workspace.run("rm", "hero");
 

@@ -17,6 +17,7 @@ public enum Code {
   NESTED_ASSET("nested-asset"),
   DUPLICATE_NAME("duplicate-name"),
   CASE_COLLISION("case-collision"),
+  NON_NFC_PATH("non-nfc-path"),
   ID_BOUND_TWICE("id-bound-twice"),
   FOLDER_BOUND_TWICE("folder-bound-twice"),
   BAD_REGISTRY_RECORD("bad-registry-record"),

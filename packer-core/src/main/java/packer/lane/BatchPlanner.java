@@ -130,6 +130,19 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     }
   }
 
+  /**
+   * While a registry record does not parse (say, after a merge conflict), the folder it binds
+   * looks unregistered: adopting it then would give it a second id.
+   */
+  private void refuseWhileTheRegistryIsUnreadable() throws CommandRejected {
+    for (Diagnostic problem : state.sourceDiagnostics()) {
+      if (problem.code() == packer.diagnostic.Code.BAD_REGISTRY_RECORD || problem.code() == packer.diagnostic.Code.ID_BOUND_TWICE) {
+        throw Placement.invalid("the registry has a record that does not parse or disagrees (" + problem.file()
+            + "); fix it first (packer check), or a folder it binds could get a second id");
+      }
+    }
+  }
+
   private RegistryRecord.Bound bound(AssetId id) throws CommandRejected {
     Optional<RegistryRecord> record = state.registry().get(id);
     if (record.isEmpty()) {
@@ -227,6 +240,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
       throw new CommandRejected(CommandRejected.Reason.NOT_FOUND,
           "'" + command.folder() + "' is not an asset folder: it has no asset.json inside the scan roots");
     }
+    refuseWhileTheRegistryIsUnreadable();
     for (RegistryRecord record : state.registry().records().values()) {
       if (record instanceof RegistryRecord.Bound b && b.folder().equals(folder)) {
         throw Placement.invalid(folder + " is already registered as " + b.id());

@@ -167,6 +167,12 @@ public final class Lane implements AutoCloseable {
         next.result().completeExceptionally(rejected);
       } catch (IOException | RuntimeException e) {
         next.result().completeExceptionally(e);
+      } catch (Error fatal) {
+        next.result().completeExceptionally(fatal);
+        for (Pending pending : accepted) {
+          pending.result().completeExceptionally(fatal);
+        }
+        throw fatal;
       }
     }
     if (accepted.isEmpty()) {

@@ -34,6 +34,11 @@ final class Placement {
       throw invalid("'" + folder + "' is outside the scan roots of packer.json ("
           + String.join(", ", state.config().roots()) + ")");
     }
+    String excluded = excludedBy(state, folder);
+    if (excluded != null) {
+      throw invalid("'" + folder + "' is excluded from scanning by packer.json (\"" + excluded
+          + "\"): an asset there would be missing at once; choose another folder");
+    }
     if (Files.exists(root.resolve(folder), LinkOption.NOFOLLOW_LINKS)) {
       throw invalid("'" + folder + "' already exists; choose a new folder"
           + (Files.exists(root.resolve(folder).resolve(DeclarationReader.FILE_NAME))
@@ -82,6 +87,19 @@ final class Placement {
       }
       parent = parent.resolve(segment);
       prefix = prefix + segment + "/";
+    }
+    return null;
+  }
+
+  /** The exclude pattern of packer.json that hides {@code folder} or one of its parents, or null. */
+  private static String excludedBy(WorkspaceState state, String folder) {
+    for (String pattern : state.config().excludes()) {
+      java.nio.file.PathMatcher matcher = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+      for (String prefix = folder; !prefix.isEmpty(); prefix = WorkspacePath.parent(prefix)) {
+        if (matcher.matches(Path.of(prefix))) {
+          return pattern;
+        }
+      }
     }
     return null;
   }

@@ -38,6 +38,8 @@ public final class RegistryReader {
     if (!Files.isDirectory(folder)) {
       return new Scan(registry, problems);
     }
+    // Records at their own path first, so a misplaced copy is judged the same whatever its name.
+    Map<String, RegistryRecord> misplaced = new TreeMap<>(PathOrder.COMPARATOR);
     for (Path shard : sorted(folder)) {
       String shardPath = WorkspacePath.relativize(root, shard);
       if (!Files.isDirectory(shard)) {
@@ -51,20 +53,23 @@ public final class RegistryReader {
         if (record == null) {
           continue;
         }
-        String expected = RegistryRecord.pathOf(record.id());
-        if (!expected.equals(path)) {
-          String other = claimedBy.get(record.id());
-          problems.add(Diagnostic.error(other != null ? Code.ID_BOUND_TWICE : Code.BAD_REGISTRY_RECORD,
-              path, 1, 1,
-              "this record is for id " + record.id() + ", whose record lives at " + expected
-                  + (other != null ? " too; the id is claimed twice (as after a bad merge): keep one record and delete the other"
-                      : "; move it there")));
-          continue;
+        if (RegistryRecord.pathOf(record.id()).equals(path)) {
+          claimedBy.put(record.id(), path);
+          registry = registry.with(record);
+        } else {
+          misplaced.put(path, record);
         }
-        claimedBy.put(record.id(), path);
-        registry = registry.with(record);
       }
     }
+    misplaced.forEach((path, record) -> {
+      String expected = RegistryRecord.pathOf(record.id());
+      boolean claimed = claimedBy.containsKey(record.id());
+      problems.add(Diagnostic.error(claimed ? Code.ID_BOUND_TWICE : Code.BAD_REGISTRY_RECORD, path, 1, 1,
+          "this record is for id " + record.id() + ", whose record lives at " + expected
+              + (claimed
+                  ? " too; the id is claimed twice (as after a bad merge): keep one record and delete the other"
+                  : "; move it there")));
+    });
     return new Scan(registry, problems);
   }
 

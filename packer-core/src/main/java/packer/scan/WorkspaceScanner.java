@@ -91,7 +91,7 @@ public final class WorkspaceScanner {
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path sub, BasicFileAttributes attrs) {
-        if (!sub.equals(dir) && (isHidden(sub) || Files.exists(sub.resolve(DeclarationReader.FILE_NAME)))) {
+        if (!sub.equals(dir) && (isHidden(sub) || !isNfc(sub) || Files.exists(sub.resolve(DeclarationReader.FILE_NAME)))) {
           return FileVisitResult.SKIP_SUBTREE;
         }
         return FileVisitResult.CONTINUE;
@@ -99,13 +99,27 @@ public final class WorkspaceScanner {
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (!isHidden(file)) {
+        if (!isHidden(file) && isNfc(file)) {
           files.put(WorkspacePath.relativize(dir, file), attrs.isSymbolicLink());
         }
         return FileVisitResult.CONTINUE;
       }
     });
     return files;
+  }
+
+  /**
+   * Packer stores paths in Unicode NFC; a name written decomposed (as macOS may write it) would
+   * not be found again under its stored form on Linux, so it is reported and left alone.
+   */
+  private static boolean isNfc(Path path) {
+    return java.text.Normalizer.isNormalized(path.getFileName().toString(), java.text.Normalizer.Form.NFC);
+  }
+
+  private static Diagnostic nonNfc(String path, String kind) {
+    return Diagnostic.error(Code.NON_NFC_PATH, path, 1, 1, "this " + kind
+        + " name is not in Unicode NFC form (as macOS may write it), so it would not be found again;"
+        + " rename it, typing the name anew");
   }
 
   private static boolean isHidden(Path path) {
@@ -140,7 +154,7 @@ public final class WorkspaceScanner {
       for (String path : group) {
         List<String> others = new ArrayList<>(group);
         others.remove(path);
-        problems.add(Diagnostic.error(Code.CASE_COLLISION, path, 1, 1,
+        problems.add(Diagnostic.error(Code.CASE_COLLISION, path, 0, 0,
             "'" + path + "' differs from '" + String.join("', '", others)
                 + "' only by case, which breaks on macOS and Windows; rename one of them"));
       }
@@ -168,6 +182,10 @@ public final class WorkspaceScanner {
       }
       String path = WorkspacePath.relativize(root, dir);
       if (isHidden(dir) || isReserved(path) || isExcluded(path)) {
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      if (!isNfc(dir)) {
+        problems.add(nonNfc(path, "folder"));
         return FileVisitResult.SKIP_SUBTREE;
       }
       allPaths.add(path);
@@ -202,6 +220,10 @@ public final class WorkspaceScanner {
         return FileVisitResult.CONTINUE;
       }
       String path = WorkspacePath.relativize(root, file);
+      if (!isNfc(file)) {
+        problems.add(nonNfc(path, "file"));
+        return FileVisitResult.CONTINUE;
+      }
       allPaths.add(path);
       String asset = openAssets.peek();
       if (asset != null && !asset.isEmpty()) {

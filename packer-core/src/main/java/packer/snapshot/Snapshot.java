@@ -12,6 +12,7 @@ import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
 import packer.id.AssetId;
 import packer.path.PathOrder;
+import packer.path.WorkspacePath;
 import packer.registry.RegistryRecord;
 import packer.scan.FolderScan;
 
@@ -93,8 +94,18 @@ public final class Snapshot {
     final List<Diagnostic> diagnostics = new ArrayList<>();
 
     Derivation(WorkspaceState state) {
-      diagnostics.addAll(state.sourceDiagnostics());
+      // A problem found in a file inside an asset folder (a case clash, a nested asset.json) makes
+      // that asset invalid; the rest belong to the workspace as a whole.
       Map<String, List<Diagnostic>> extra = new TreeMap<>(PathOrder.COMPARATOR);
+      Map<AssetId, List<Diagnostic>> extraById = new TreeMap<>();
+      for (Diagnostic problem : state.sourceDiagnostics()) {
+        String owner = owningFolder(state, problem.file());
+        if (owner != null) {
+          extra.computeIfAbsent(owner, f -> new ArrayList<>()).add(problem);
+        } else {
+          diagnostics.add(problem);
+        }
+      }
       SortedMap<String, List<AssetId>> idsByFolder = new TreeMap<>(PathOrder.COMPARATOR);
       for (RegistryRecord record : state.registry().records().values()) {
         if (record instanceof RegistryRecord.Bound bound) {
@@ -104,7 +115,8 @@ public final class Snapshot {
       idsByFolder.forEach((folder, ids) -> {
         if (ids.size() > 1) {
           for (AssetId id : ids) {
-            diagnostics.add(Diagnostic.error(Code.FOLDER_BOUND_TWICE, RegistryRecord.pathOf(id), 1, 1,
+            extraById.computeIfAbsent(id, i -> new ArrayList<>()).add(Diagnostic.error(Code.FOLDER_BOUND_TWICE,
+                RegistryRecord.pathOf(id), 1, 1,
                 "ids " + join(ids) + " are all bound to " + folder
                     + " (as after a merge where two branches adopted it); keep one: packer rm --keep-files "
                     + ids.get(ids.size() - 1)));
@@ -115,7 +127,8 @@ public final class Snapshot {
       for (RegistryRecord record : state.registry().records().values()) {
         if (record instanceof RegistryRecord.Bound bound) {
           FolderScan scan = state.folders().get(bound.folder());
-          Asset asset = scan == null ? missing(bound) : present(Optional.of(bound.id()), scan, extra);
+          List<Diagnostic> own = extraById.getOrDefault(bound.id(), List.of());
+          Asset asset = scan == null ? missing(bound, own) : present(Optional.of(bound.id()), scan, extra, own);
           byId.put(bound.id(), asset);
           byFolder.putIfAbsent(bound.folder(), asset);
           assets.add(asset);
@@ -123,7 +136,7 @@ public final class Snapshot {
       }
       for (FolderScan scan : state.folders().values()) {
         if (!idsByFolder.containsKey(scan.folder())) {
-          Asset asset = present(Optional.empty(), scan, extra);
+          Asset asset = present(Optional.empty(), scan, extra, List.of());
           byFolder.put(scan.folder(), asset);
           assets.add(asset);
         }
@@ -134,6 +147,16 @@ public final class Snapshot {
       }
       byName.replaceAll((name, list) -> List.copyOf(list));
       diagnostics.sort(Diagnostic.ORDER);
+    }
+
+    /** The asset folder holding {@code file}, or null when it lies in no asset folder. */
+    private static String owningFolder(WorkspaceState state, String file) {
+      for (String folder = WorkspacePath.parent(file); !folder.isEmpty(); folder = WorkspacePath.parent(folder)) {
+        if (state.folders().containsKey(folder)) {
+          return folder;
+        }
+      }
+      return state.folders().containsKey(file) ? file : null;
     }
 
     private static void nameCollisions(WorkspaceState state, Map<String, List<Diagnostic>> extra) {
@@ -157,18 +180,23 @@ public final class Snapshot {
       });
     }
 
-    private static Asset missing(RegistryRecord.Bound bound) {
+    private static Asset missing(RegistryRecord.Bound bound, List<Diagnostic> own) {
       Diagnostic problem = Diagnostic.error(Code.MISSING_ASSET, RegistryRecord.pathOf(bound.id()), 1, 1,
           "asset " + bound.id() + " is bound to " + bound.folder() + ", which has no asset.json;"
               + " if it was moved, run packer doctor --fix or packer relocate " + bound.id()
               + " NEW_FOLDER; if it was deleted on purpose, run packer rm " + bound.id());
+      List<Diagnostic> problems = new ArrayList<>(own);
+      problems.add(problem);
+      problems.sort(Diagnostic.ORDER);
       return new Asset(Optional.of(bound.id()), bound.folder(), AssetState.MISSING, Optional.empty(),
-          List.of(), List.of(problem));
+          List.of(), problems);
     }
 
-    private static Asset present(Optional<AssetId> id, FolderScan scan, Map<String, List<Diagnostic>> extra) {
+    private static Asset present(
+        Optional<AssetId> id, FolderScan scan, Map<String, List<Diagnostic>> extra, List<Diagnostic> own) {
       List<Diagnostic> problems = new ArrayList<>(scan.diagnostics());
       problems.addAll(extra.getOrDefault(scan.folder(), List.of()));
+      problems.addAll(own);
       boolean errors = problems.stream().anyMatch(Diagnostic::isError);
       if (id.isEmpty() && !errors) {
         problems.add(Diagnostic.warning(Code.UNREGISTERED, scan.folder() + "/" + DeclarationReader.FILE_NAME, 0, 0,
