@@ -19,7 +19,7 @@ final class MvCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     try (Workspace workspace = root.openForWriting("packer mv " + ref + " " + newFolder)) {
-      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       String target = AssetRefs.requireFolder(newFolder, root.base(), workspace.root());
       Receipt receipt = workspace.execute(new Move(asset.id().orElseThrow(), target));
       Writes.report(this, workspace, receipt, "moved " + asset.folder() + " to " + target);

@@ -21,7 +21,7 @@ final class RelocateCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     try (Workspace workspace = root.openForWriting("packer relocate " + ref + " " + newFolder)) {
-      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       String target = AssetRefs.requireFolder(newFolder, root.base(), workspace.root());
       Receipt receipt = workspace.execute(new Relocate(asset.id().orElseThrow(), target));
       Writes.report(this, workspace, receipt, "relocated " + asset.folder() + " to " + target);

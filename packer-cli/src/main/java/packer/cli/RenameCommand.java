@@ -19,7 +19,7 @@ final class RenameCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     try (Workspace workspace = root.openForWriting("packer rename " + ref + " " + newName)) {
-      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       Receipt receipt = workspace.execute(new Rename(asset.id().orElseThrow(), newName));
       Writes.report(this, workspace, receipt, "renamed " + asset.name().orElse("?") + " to " + newName);
     }

@@ -21,7 +21,7 @@ final class RmCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     try (Workspace workspace = root.openForWriting("packer rm " + ref)) {
-      Asset asset = Writes.registered(workspace, AssetRefs.resolve(workspace.snapshot(), ref, root.base(), workspace.root()));
+      Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       Receipt receipt = workspace.execute(new Remove(asset.id().orElseThrow(), keepFiles));
       if (json) {
         JsonOutput.print(terminal(), JsonOutput.NODES.objectNode()

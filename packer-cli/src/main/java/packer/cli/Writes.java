@@ -9,7 +9,9 @@ final class Writes {
 
   private Writes() {}
 
-  static Asset registered(Workspace workspace, Asset asset) throws UsageException {
+  /** The registered asset {@code ref} names, for a command that changes it. */
+  static Asset resolveRegistered(Workspace workspace, String ref, java.nio.file.Path base) throws UsageException {
+    Asset asset = AssetRefs.resolve(workspace.snapshot(), ref, base, workspace.root());
     if (asset.id().isEmpty()) {
       throw new UsageException(asset.folder() + " is not registered yet; run packer adopt " + asset.folder() + " first");
     }

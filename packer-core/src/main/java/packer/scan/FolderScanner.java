@@ -3,7 +3,6 @@ package packer.scan;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
@@ -140,10 +139,5 @@ public final class FolderScanner {
       }
     }
     return false;
-  }
-
-  /** Whether a path in a folder is a symbolic link, for callers listing files themselves. */
-  static boolean isLink(Path path) {
-    return Files.isSymbolicLink(path) && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
   }
 }
