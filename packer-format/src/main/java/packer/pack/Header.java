@@ -111,7 +111,7 @@ record Header(
         sections.end(H_ENTRY_COUNT, "name index", nameIndexOffset, entryCount, NAME_SLOT_SIZE);
     long stringsOffset = sections.start(H_STRINGS_OFFSET, "string table", nameIndexEnd, 1);
     long stringsSize = header.getLong(H_STRINGS_SIZE);
-    long stringsEnd = sections.end(H_STRINGS_SIZE, "string table", stringsOffset, 1, stringsSize);
+    long stringsEnd = sections.end(H_STRINGS_SIZE, "string table", stringsOffset, stringsSize, 1);
     long dataOffset = sections.start(H_DATA_OFFSET, "data", stringsEnd, alignment);
     if (dataOffset > Integer.MAX_VALUE) {
       throw new PackFormatException(
@@ -212,8 +212,9 @@ record Header(
         throw new PackFormatException(
             sourceName,
             field,
-            section + " of " + Long.toUnsignedString(count) + " x " + itemSize + " bytes at "
-                + offset + " runs past the end of the file (" + size + " bytes)");
+            section + " of " + Long.toUnsignedString(count)
+                + (itemSize == 1 ? "" : " x " + itemSize) + " bytes at " + offset
+                + " runs past the end of the file (" + size + " bytes)");
       }
       return offset + count * itemSize;
     }

@@ -117,6 +117,51 @@ final class Packs {
     return reseal(copy);
   }
 
+  /**
+   * Rewrites a 1.0 pack as a later 1.x writer might: minor version 1, a header and index entries
+   * longer by {@code extraHeader} and {@code extraEntry} bytes of fields unknown to 1.0 (filled
+   * with 0xee), every offset moved to match.
+   */
+  static byte[] asNewerMinorVersion(byte[] pack, int extraHeader, int extraEntry) {
+    ByteBuffer old = ByteBuffer.wrap(pack).order(ByteOrder.LITTLE_ENDIAN);
+    int count = old.getInt(PackFormat.H_ENTRY_COUNT);
+    int alignment = old.getInt(PackFormat.H_ALIGNMENT);
+    int oldData = (int) old.getLong(PackFormat.H_DATA_OFFSET);
+    int metaShift = extraHeader + count * extraEntry;
+    int newData = (int) PackFormat.alignUp(oldData + metaShift, alignment);
+    int dataShift = newData - oldData;
+    int headerSize = PackFormat.HEADER_SIZE + extraHeader;
+    int entrySize = PackFormat.ENTRY_SIZE + extraEntry;
+
+    ByteBuffer out = ByteBuffer.allocate(pack.length + dataShift).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(pack, 0, PackFormat.H_HEADER_CRC);
+    for (int i = PackFormat.H_HEADER_CRC; i < headerSize - 4; i++) {
+      out.put((byte) 0xee);
+    }
+    out.putShort(PackFormat.H_MINOR, (short) 1);
+    out.putInt(PackFormat.H_HEADER_SIZE, headerSize);
+    out.putInt(PackFormat.H_ENTRY_SIZE, entrySize);
+    for (int field : new int[] {PackFormat.H_NAME_INDEX_OFFSET, PackFormat.H_STRINGS_OFFSET}) {
+      out.putLong(field, old.getLong(field) + metaShift);
+    }
+    out.putLong(PackFormat.H_INDEX_OFFSET, headerSize);
+    out.putLong(PackFormat.H_DATA_OFFSET, newData);
+    out.putLong(PackFormat.H_FILE_SIZE, pack.length + dataShift);
+    for (int i = 0; i < count; i++) {
+      int from = PackFormat.HEADER_SIZE + i * PackFormat.ENTRY_SIZE;
+      int to = headerSize + i * entrySize;
+      out.put(to, pack, from, PackFormat.ENTRY_SIZE);
+      out.putLong(to + PackFormat.E_DATA_OFFSET, old.getLong(from + PackFormat.E_DATA_OFFSET) + dataShift);
+      for (int k = PackFormat.ENTRY_SIZE; k < entrySize; k++) {
+        out.put(to + k, (byte) 0xee);
+      }
+    }
+    int restOfMeta = PackFormat.HEADER_SIZE + count * PackFormat.ENTRY_SIZE;
+    out.put(restOfMeta + metaShift, pack, restOfMeta, oldData - restOfMeta);
+    out.put(newData, pack, oldData, pack.length - oldData);
+    return reseal(out.array());
+  }
+
   private static int crc(byte[] bytes, int from, int to) {
     CRC32C crc = new CRC32C();
     crc.update(bytes, from, to - from);
