@@ -12,12 +12,18 @@ final class EntryInputStream extends InputStream {
   static final int CHUNK = 1 << 28;
 
   private final ByteSource source;
+  private final int chunk;
   private long next;
   private final long end;
   private ByteBuffer current = ByteBuffer.allocate(0);
 
   EntryInputStream(ByteSource source, long offset, long length) {
+    this(source, offset, length, CHUNK);
+  }
+
+  EntryInputStream(ByteSource source, long offset, long length, int chunk) {
     this.source = source;
+    this.chunk = chunk;
     this.next = offset;
     this.end = offset + length;
   }
@@ -29,7 +35,7 @@ final class EntryInputStream extends InputStream {
     if (next == end) {
       return false;
     }
-    int length = (int) Math.min(CHUNK, end - next);
+    int length = (int) Math.min(chunk, end - next);
     current = source.slice(next, length);
     next += length;
     return true;
