@@ -81,7 +81,7 @@ record Header(
     if (fileSize != size) {
       throw new PackFormatException(
           sourceName,
-          Math.min(fileSize, size),
+          fileSize >= 0 && fileSize < size ? fileSize : size, // where bytes are extra or missing
           "the header records a file of " + Long.toUnsignedString(fileSize) + " bytes but it has "
               + size + ": truncated or appended to");
     }

@@ -213,7 +213,9 @@ class PackCorruptionTest {
   void aFileWithBytesAppendedIsRejected() {
     byte[] longer = Packs.concat(valid, new byte[] {0});
 
-    assertThatThrownBy(() -> Packs.wrap(longer)).hasMessageContaining("truncated or appended to");
+    PackFormatException e = catchThrowableOfType(() -> Packs.wrap(longer));
+    assertThat(e.offset()).isEqualTo(valid.length);
+    assertThat(e.problem()).contains("truncated or appended to");
   }
 
   @Test
