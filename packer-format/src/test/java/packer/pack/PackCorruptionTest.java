@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -134,8 +135,8 @@ class PackCorruptionTest {
   @Test
   void verifyChecksCompressedEntriesWithADecoder() throws IOException {
     byte[] raw = "the raw bytes of a compressed entry".getBytes();
-    EntryDecoder fakeCodec = (entry, stored) -> new java.io.ByteArrayInputStream(raw);
-    EntryDecoder wrongCodec = (entry, stored) -> new java.io.ByteArrayInputStream(new byte[raw.length]);
+    EntryDecoder fakeCodec = (entry, stored) -> new ByteArrayInputStream(raw);
+    EntryDecoder wrongCodec = (entry, stored) -> new ByteArrayInputStream(new byte[raw.length]);
     EntryDecoder brokenCodec = (entry, stored) -> {
       throw new IOException("bad frame");
     };

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -51,42 +52,42 @@ class PackWriterTest {
 
   @Test
   void anIdSmallerThanTheLastIsRejected() {
-    PackWriter writer = new PackWriter().add(5, "t", "a", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0]));
+    PackWriter writer = addEmpty(new PackWriter(), 5, "a");
 
-    assertThatThrownBy(() -> writer.add(4, "t", "b", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0])))
+    assertThatThrownBy(() -> addEmpty(writer, 4, "b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0000000000000004 comes after 0000000000000005");
   }
 
   @Test
   void idsAreOrderedUnsigned() {
-    PackWriter writer = new PackWriter().add(-1L, "t", "a", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0]));
+    PackWriter writer = addEmpty(new PackWriter(), -1L, "a");
 
-    assertThatThrownBy(() -> writer.add(1, "t", "b", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0])))
+    assertThatThrownBy(() -> addEmpty(writer, 1, "b"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aDuplicateIdIsRejected() {
-    PackWriter writer = new PackWriter().add(5, "t", "a", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0]));
+    PackWriter writer = addEmpty(new PackWriter(), 5, "a");
 
-    assertThatThrownBy(() -> writer.add(5, "t", "b", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0])))
+    assertThatThrownBy(() -> addEmpty(writer, 5, "b"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0000000000000005 was already added");
   }
 
   @Test
   void aDuplicateNameIsRejected() {
-    PackWriter writer = new PackWriter().add(1, "t", "hero", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0]));
+    PackWriter writer = addEmpty(new PackWriter(), 1, "hero");
 
-    assertThatThrownBy(() -> writer.add(2, "u", "hero", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0])))
+    assertThatThrownBy(() -> addEmpty(writer, 2, "hero"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("name 'hero' is taken");
   }
 
   @Test
   void aNameWithAnUnpairedSurrogateIsRejected() {
-    assertThatThrownBy(() -> new PackWriter().add(1, "t", "bad\uD800", Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0])))
+    assertThatThrownBy(() -> addEmpty(new PackWriter(), 1, "bad\uD800"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not well-formed");
   }
@@ -176,7 +177,7 @@ class PackWriterTest {
   void aRebuildMixesCopiedAndNewEntries() throws IOException {
     Path old = dir.resolve("old.pack");
     Packs.writer(16, Packs.varied()).writeTo(old);
-    List<Item> changed = new java.util.ArrayList<>(Packs.varied());
+    List<Item> changed = new ArrayList<>(Packs.varied());
     changed.set(2, Item.raw(0x7fffffffffffffffL, "blob", "", "now with content"));
 
     byte[] rebuilt;
@@ -195,5 +196,10 @@ class PackWriterTest {
     }
 
     assertThat(rebuilt).isEqualTo(Packs.bytes(16, changed));
+  }
+
+  /** Adds an empty uncompressed entry of type "t". */
+  private static PackWriter addEmpty(PackWriter writer, long id, String name) {
+    return writer.add(id, "t", name, Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0]));
   }
 }
