@@ -1,6 +1,7 @@
 package packer.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,37 @@ class ImageLayoutTest {
     for (int x = 0; x < 256; x++) {
       assertThat(pixels[x]).isEqualTo(x);
     }
+  }
+
+  @Test
+  void theFormatIsToldByItsSignatureNotItsName() throws Exception {
+    byte[] png = Images.png(Images.rgba2x2());
+
+    assertThat(new ImageProcessor().process(Inputs.of("looks-like.jpg", png).build()))
+        .isEqualTo(Images.process(png));
+  }
+
+  @Test
+  void aFileThatIsNeitherPngNorJpegIsNamedWhenRecognized() {
+    byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    ProcessingException e = Images.failure(gif);
+
+    assertThat(e.path()).contains("art/picture.img");
+    assertThat(e.getMessage()).isEqualTo("not a PNG or JPEG file (it looks like GIF); convert it to PNG");
+  }
+
+  @Test
+  void anEmptyFileIsNotAnImage() {
+    assertThat(Images.failure(new byte[0]).getMessage()).isEqualTo("not a PNG or JPEG file; convert it to PNG");
+  }
+
+  @Test
+  void anImageAssetTakesExactlyOneFile() {
+    byte[] png = Images.png(Images.rgba2x2());
+
+    assertThatThrownBy(() -> new ImageProcessor().process(Inputs.of("a.png", png).and("b.png", png).build()))
+        .isInstanceOf(ProcessingException.class)
+        .hasMessageContaining("a.png, b.png");
   }
 }
