@@ -2,7 +2,22 @@ package packer.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class JsonProcessorTest {
@@ -155,5 +170,71 @@ class JsonProcessorTest {
   void anyParamIsAProblem() {
     assertThat(json.checkParams(Inputs.json("{\"pretty\": true}")))
         .containsExactly(new ParamProblem("/pretty", "type json takes no params; remove \"pretty\""));
+  }
+
+  @Property(tries = 300)
+  void canonicalOutputIsAFixedPoint(@ForAll("values") JsonNode value) throws Exception {
+    String once = process(value.toPrettyString());
+
+    assertThat(process(once)).isEqualTo(once);
+  }
+
+  @Property(tries = 300)
+  void keyOrderAndLayoutDoNotChangeTheEntry(@ForAll("values") JsonNode value) throws Exception {
+    assertThat(process(reversedKeys(value).toString())).isEqualTo(process(value.toPrettyString()));
+  }
+
+  @Provide
+  Arbitrary<JsonNode> values() {
+    return value(3);
+  }
+
+  private static Arbitrary<JsonNode> value(int depth) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    Arbitrary<String> strings = Arbitraries.strings().withCharRange(' ', '\u2FFF')
+        .withChars('\n', '\t', '\u0001', '"', '\\').ofMaxLength(6).injectDuplicates(0.3);
+    Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
+        strings.map(nodes::textNode),
+        Arbitraries.bigIntegers().between(BigInteger.valueOf(-1_000_000_000_000L), BigInteger.valueOf(1_000_000_000_000L))
+            .map(nodes::numberNode),
+        Arbitraries.bigDecimals().between(BigDecimal.valueOf(-1000), BigDecimal.valueOf(1000)).ofScale(4)
+            .map(nodes::numberNode),
+        Arbitraries.of(true, false).map(nodes::booleanNode),
+        Arbitraries.just(nodes.nullNode()));
+    if (depth == 0) {
+      return leaf;
+    }
+    Arbitrary<JsonNode> child = Arbitraries.lazy(() -> value(depth - 1));
+    Arbitrary<JsonNode> arrays = child.list().ofMaxSize(4).map(items -> {
+      ArrayNode array = nodes.arrayNode();
+      items.forEach(array::add);
+      return array;
+    });
+    Arbitrary<JsonNode> objects = Arbitraries.maps(strings, child).ofMaxSize(4).map(fields -> {
+      ObjectNode object = nodes.objectNode();
+      fields.forEach(object::set);
+      return object;
+    });
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, leaf), Tuple.of(1, arrays), Tuple.of(2, objects));
+  }
+
+  private static JsonNode reversedKeys(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.reverse(names);
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      for (String name : names) {
+        copy.set(name, reversedKeys(node.get(name)));
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      node.forEach(element -> copy.add(reversedKeys(element)));
+      return copy;
+    }
+    return node;
   }
 }

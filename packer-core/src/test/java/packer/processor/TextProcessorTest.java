@@ -3,7 +3,14 @@ package packer.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class TextProcessorTest {
@@ -174,6 +181,50 @@ class TextProcessorTest {
   void paramsThatAreNotAnObjectShowAnExample() {
     assertThat(text.checkParams(Inputs.json("true")))
         .containsExactly(new ParamProblem("", "\"params\" must be an object, e.g. {\"finalNewline\": true}"));
+  }
+
+  @Property
+  void theOutputHasNoCarriageReturnAndIsWellFormedUtf8(@ForAll String content, @ForAll boolean finalNewline)
+      throws Exception {
+    byte[] out = text.process(Inputs.of("t.txt", content).params("{\"finalNewline\": " + finalNewline + "}").build());
+
+    assertThat(out).doesNotContain((byte) '\r');
+    assertThat(Utf8.firstMalformed(out)).isEqualTo(-1);
+  }
+
+  @Property
+  void processingTwiceChangesNothingMore(@ForAll String content, @ForAll boolean finalNewline) throws Exception {
+    String params = "{\"finalNewline\": " + finalNewline + "}";
+    byte[] once = text.process(Inputs.of("t.txt", content).params(params).build());
+
+    assertThat(text.process(Inputs.of("t.txt", once).params(params).build())).isEqualTo(once);
+  }
+
+  /** The hand-written check agrees with the JDK's strict decoder on where UTF-8 first goes wrong. */
+  @Property
+  void malformedOffsetsAgreeWithTheJdkDecoder(@ForAll String content, @ForAll byte[] noise, @ForAll int at) {
+    byte[] valid = content.getBytes(StandardCharsets.UTF_8);
+    int cut = Math.floorMod(at, valid.length + 1);
+    byte[] mixed = new byte[valid.length + noise.length];
+    System.arraycopy(valid, 0, mixed, 0, cut);
+    System.arraycopy(noise, 0, mixed, cut, noise.length);
+    System.arraycopy(valid, cut, mixed, cut + noise.length, valid.length - cut);
+
+    assertThat(Utf8.firstMalformed(mixed)).isEqualTo(jdkFirstMalformed(mixed));
+  }
+
+  private static int jdkFirstMalformed(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    try {
+      decoder.decode(in);
+      return -1;
+    } catch (MalformedInputException e) {
+      return in.position();
+    } catch (CharacterCodingException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static byte[] bytes(String prefix, int... more) {
