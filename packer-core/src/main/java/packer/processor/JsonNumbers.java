@@ -2,7 +2,6 @@ package packer.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +25,7 @@ final class JsonNumbers {
 
   private static Optional<String> firstTooLong(JsonNode node, String pointer) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String key = field.getKey().replace("~", "~0").replace("/", "~1");
         Optional<String> found = firstTooLong(field.getValue(), pointer + "/" + key);
         if (found.isPresent()) {

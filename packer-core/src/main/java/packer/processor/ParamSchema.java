@@ -2,7 +2,6 @@ package packer.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -67,8 +66,7 @@ final class ParamSchema {
       return problems;
     }
     SortedMap<String, JsonNode> given = new TreeMap<>(PathOrder.COMPARATOR);
-    for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : params.properties()) {
       given.put(field.getKey(), field.getValue());
     }
     for (Map.Entry<String, JsonNode> field : given.entrySet()) {
