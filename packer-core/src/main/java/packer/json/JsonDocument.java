@@ -33,8 +33,11 @@ public final class JsonDocument {
   private final Map<String, Located> keyPositions;
   private final Map<String, Located> valuePositions;
 
-  private JsonDocument(JsonNode root, Map<String, Located> keys, Map<String, Located> values) {
+  private final byte[] source;
+
+  private JsonDocument(JsonNode root, Map<String, Located> keys, Map<String, Located> values, byte[] source) {
     this.root = root;
+    this.source = source;
     this.keyPositions = keys;
     this.valuePositions = values;
   }
@@ -58,14 +61,19 @@ public final class JsonDocument {
         throw new JsonSyntaxException(
             "unexpected data after the JSON value", at.getLineNr(), at.getColumnNr());
       }
-      return new JsonDocument(root, keys, values);
-    } catch (StreamConstraintsException tooDeep) {
-      throw new JsonSyntaxException(
-          "JSON nests deeper than " + MAX_DEPTH + " levels", 1, 1);
+      return new JsonDocument(root, keys, values, bytes);
+    } catch (JsonSyntaxException inBytes) {
+      throw new JsonSyntaxException(inBytes.getMessage(), inBytes.line(),
+          charColumn(bytes, inBytes.line(), inBytes.column()));
+    } catch (StreamConstraintsException limit) {
+      JsonLocation at = limit.getLocation();
+      int line = at == null ? 1 : Math.max(1, at.getLineNr());
+      int column = at == null ? 1 : charColumn(bytes, line, at.getColumnNr());
+      throw new JsonSyntaxException("the JSON exceeds a limit (" + limit.getOriginalMessage() + ")", line, column);
     } catch (JsonParseException e) {
       JsonLocation at = e.getLocation();
       int line = at == null ? 1 : Math.max(1, at.getLineNr());
-      int column = at == null ? 1 : Math.max(1, at.getColumnNr());
+      int column = at == null ? 1 : charColumn(bytes, line, at.getColumnNr());
       throw new JsonSyntaxException(e.getOriginalMessage(), line, column);
     } catch (IOException e) {
       throw new JsonSyntaxException("unreadable JSON: " + e.getMessage(), 1, 1);
@@ -103,8 +111,16 @@ public final class JsonDocument {
         return nodes.textNode(parser.getText());
       case VALUE_NUMBER_INT:
         return nodes.numberNode(parser.getBigIntegerValue());
-      case VALUE_NUMBER_FLOAT:
-        return nodes.numberNode(parser.getDecimalValue());
+      case VALUE_NUMBER_FLOAT: {
+        java.math.BigDecimal value = parser.getDecimalValue();
+        if (JsonNumbers.plainLength(value) > JsonNumbers.MAX_PLAIN_LENGTH) {
+          JsonLocation at = parser.currentTokenLocation();
+          throw new JsonSyntaxException("the number " + parser.getText() + " would take more than "
+              + JsonNumbers.MAX_PLAIN_LENGTH + " digits written out; use a smaller exponent",
+              at.getLineNr(), at.getColumnNr());
+        }
+        return nodes.numberNode(value);
+      }
       case VALUE_TRUE:
         return nodes.booleanNode(true);
       case VALUE_FALSE:
@@ -132,11 +148,20 @@ public final class JsonDocument {
   /** Where the key at {@code pointer} (e.g. {@code /inputs}) starts, or where its value does. */
   public Located keyAt(String pointer) {
     Located key = keyPositions.get(pointer);
-    return key != null ? key : valueAt(pointer);
+    return key != null ? inCharacters(key) : valueAt(pointer);
   }
 
   /** Where the value at {@code pointer} starts; the document start when unknown. */
   public Located valueAt(String pointer) {
-    return valuePositions.getOrDefault(pointer, new Located(1, 1));
+    return inCharacters(valuePositions.getOrDefault(pointer, new Located(1, 1)));
+  }
+
+  /** Jackson counts columns in bytes of UTF-8 input; people and editors count characters. */
+  private Located inCharacters(Located inBytes) {
+    return new Located(inBytes.line(), charColumn(source, inBytes.line(), inBytes.column()));
+  }
+
+  private static int charColumn(byte[] bytes, int line, int byteColumn) {
+    return Math.max(1, Utf8.columnFromByteColumn(bytes, line, byteColumn));
   }
 }

@@ -1,5 +1,7 @@
 package packer.processor;
 
+import packer.json.Utf8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
@@ -62,17 +64,7 @@ final class JsonProcessor implements Processor {
     try {
       document = JsonDocument.parse(bytes);
     } catch (JsonSyntaxException e) {
-      throw ProcessingException.at(file.path(), e.line(),
-          Utf8.columnFromByteColumn(bytes, e.line(), e.column()),
-          e.getMessage() + "; fix the JSON syntax");
-    }
-    Optional<String> tooLong = JsonNumbers.firstTooLong(document.root());
-    if (tooLong.isPresent()) {
-      Located at = document.valueAt(tooLong.get());
-      throw ProcessingException.at(file.path(), at.line(),
-          Utf8.columnFromByteColumn(bytes, at.line(), at.column()),
-          "this number would take more than " + JsonNumbers.MAX_PLAIN_LENGTH
-              + " digits in plain decimal form; write it with a smaller exponent");
+      throw ProcessingException.at(file.path(), e.line(), e.column(), e.getMessage() + "; fix the JSON syntax");
     }
     byte[] canonical = CanonicalJson.compact(document.root());
     return Arrays.copyOf(canonical, canonical.length - 1);

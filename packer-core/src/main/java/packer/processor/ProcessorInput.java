@@ -1,5 +1,7 @@
 package packer.processor;
 
+import packer.json.JsonNumbers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package packer.processor;
 
+import packer.json.Utf8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;

@@ -103,4 +103,19 @@ class DeclarationReaderTest {
     String deep = "{\"type\": \"blob\", \"params\": {\"a\": " + "[".repeat(5000) + "]".repeat(5000) + "}}";
     assertThat(read(deep).diagnostics()).extracting(Diagnostic::code).containsExactly(Code.JSON_SYNTAX);
   }
+
+  @Test
+  void columnsCountCharactersNotBytes() {
+    ParsedDeclaration parsed = read("{\"name\": \"héros\", \"typo\": 1, \"type\": \"blob\"}");
+    assertThat(parsed.diagnostics()).singleElement().satisfies(d -> assertThat(d.column()).isEqualTo(19));
+  }
+
+  @Test
+  void aNumberThatWouldExpandHugelyIsASyntaxErrorNotAnOutOfMemory() {
+    ParsedDeclaration parsed = read("{\"type\": \"blob\", \"params\": {\"x\": 1e999999999}}");
+    assertThat(parsed.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(Code.JSON_SYNTAX);
+      assertThat(d.column()).isEqualTo(34);
+    });
+  }
 }

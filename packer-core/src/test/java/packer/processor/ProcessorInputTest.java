@@ -61,7 +61,10 @@ class ProcessorInputTest {
 
   @Test
   void aParamNumberWithAHugePlainFormIsRefusedNotExpanded() {
-    assertThatThrownBy(() -> Inputs.none().params("{\"x\": 1e999999999}").build())
+    com.fasterxml.jackson.databind.node.ObjectNode params =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    params.put("x", new java.math.BigDecimal("1e999999999"));
+    assertThatThrownBy(() -> ProcessorInput.of(java.util.List.of(), params))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("/x");
   }

@@ -1,5 +1,7 @@
 package packer.processor;
 
+import packer.json.Utf8;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package packer.processor;
+package packer.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -11,15 +11,15 @@ import java.util.Optional;
  * <p>Canonical JSON writes numbers in plain decimal ({@code 1e3} becomes {@code 1000}), so the 11
  * characters {@code 1e999999999} would expand to a billion digits and exhaust memory.
  */
-final class JsonNumbers {
+public final class JsonNumbers {
 
   /** The longest plain form accepted; Jackson's own limit on a number literal. */
-  static final int MAX_PLAIN_LENGTH = 1000;
+  public static final int MAX_PLAIN_LENGTH = 1000;
 
   private JsonNumbers() {}
 
   /** The JSON Pointer of the first number (in document order) whose plain form is too long. */
-  static Optional<String> firstTooLong(JsonNode node) {
+  public static Optional<String> firstTooLong(JsonNode node) {
     return firstTooLong(node, "");
   }
 
@@ -47,7 +47,7 @@ final class JsonNumbers {
   }
 
   /** The length of {@code value.stripTrailingZeros().toPlainString()}, without building it. */
-  static long plainLength(BigDecimal value) {
+  public static long plainLength(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();
     long precision = stripped.precision();
     long scale = stripped.scale();

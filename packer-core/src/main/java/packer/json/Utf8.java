@@ -1,4 +1,4 @@
-package packer.processor;
+package packer.json;
 
 import java.util.HexFormat;
 import java.util.Locale;
@@ -10,12 +10,12 @@ import java.util.Locale;
  * <p>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}; columns count code points from 1;
  * a byte order mark at the start of the file is not counted.
  */
-final class Utf8 {
+public final class Utf8 {
 
   private Utf8() {}
 
   /** The offset of the first byte of the first ill-formed sequence, or -1 when all is well. */
-  static int firstMalformed(byte[] bytes) {
+  public static int firstMalformed(byte[] bytes) {
     int i = 0;
     int n = bytes.length;
     while (i < n) {
@@ -64,7 +64,7 @@ final class Utf8 {
     return -1;
   }
 
-  static boolean startsWithBom(byte[] bytes) {
+  public static boolean startsWithBom(byte[] bytes) {
     return bytes.length >= 3
         && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
   }
@@ -73,7 +73,7 @@ final class Utf8 {
    * The message for a malformed sequence at {@code offset}, with its bytes and a hint at the
    * encoding the file probably has.
    */
-  static String describeMalformed(byte[] bytes, int offset) {
+  public static String describeMalformed(byte[] bytes, int offset) {
     int end = Math.min(bytes.length, offset + 4);
     StringBuilder shown = new StringBuilder();
     for (int i = offset; i < end; i++) {
@@ -108,7 +108,7 @@ final class Utf8 {
   }
 
   /** The 1-based line of the byte at {@code offset}. */
-  static int lineAt(byte[] bytes, int offset) {
+  public static int lineAt(byte[] bytes, int offset) {
     int line = 1;
     for (int i = 0; i < offset && i < bytes.length; i++) {
       if (bytes[i] == '\n' || bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n')) {
@@ -122,7 +122,7 @@ final class Utf8 {
    * The 1-based column, in code points, of the byte at {@code offset}; the bytes before it must be
    * well-formed UTF-8.
    */
-  static int columnAt(byte[] bytes, int offset) {
+  public static int columnAt(byte[] bytes, int offset) {
     int start = lineStartBefore(bytes, offset);
     return 1 + codePoints(bytes, start, offset);
   }
@@ -131,7 +131,7 @@ final class Utf8 {
    * The column in code points of a position given as a line and a 1-based column counted in bytes
    * (as Jackson counts them in byte input), so messages match what an editor shows.
    */
-  static int columnFromByteColumn(byte[] bytes, int line, int byteColumn) {
+  public static int columnFromByteColumn(byte[] bytes, int line, int byteColumn) {
     int start = lineStart(bytes, line);
     int offset = (int) Math.min(bytes.length, (long) start + Math.max(0, byteColumn - 1));
     if (line == 1 && startsWithBom(bytes)) {
