@@ -20,10 +20,10 @@ class ShowCliTest {
   @BeforeEach
   void setUp() {
     workspace = TestWorkspace.init(dir);
-    workspace.asset("assets/hero").name("Hero").tags("chars")
+    workspace.asset("assets/hero").name("Hero").type("image").tags("chars")
         .input("hero.bin", "12345")
         .input("sword.bin", "1234567890")
-        .key("params", "{\"scale\": 2}")
+        .key("params", "{\"format\": \"rgb8\"}")
         .create();
     workspace.bindByHand(HERO, "assets/hero");
   }
@@ -37,9 +37,9 @@ class ShowCliTest {
         .printed("id      " + HERO)
         .printed("state   registered")
         .printed("folder  assets/hero")
-        .printed("type    blob")
+        .printed("type    image")
         .printed("tags    chars")
-        .printed("params  {\"scale\":2}");
+        .printed("params  {\"format\":\"rgb8\"}");
   }
 
   @Test
@@ -65,11 +65,11 @@ class ShowCliTest {
 
     assertThat(shown.path("id").asText()).isEqualTo(HERO);
     assertThat(shown.path("name").asText()).isEqualTo("Hero");
-    assertThat(shown.path("type").asText()).isEqualTo("blob");
+    assertThat(shown.path("type").asText()).isEqualTo("image");
     assertThat(shown.path("root").asText()).isEqualTo("assets/hero");
     assertThat(shown.path("state").asText()).isEqualTo("registered");
     assertThat(shown.path("tags").toString()).isEqualTo("[\"chars\"]");
-    assertThat(shown.path("params").path("scale").asInt()).isEqualTo(2);
+    assertThat(shown.path("params").path("format").asText()).isEqualTo("rgb8");
     assertThat(shown.path("declaredInputs").toString()).isEqualTo("[\"hero.bin\",\"sword.bin\"]");
     assertThat(shown.path("inputs").toString())
         .isEqualTo("[{\"path\":\"hero.bin\",\"size\":5},{\"path\":\"sword.bin\",\"size\":10}]");

@@ -1,10 +1,14 @@
 package packer.declaration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import packer.path.PathOrder;
+import packer.processor.ParamProblem;
+import packer.processor.Processors;
 
-/** The asset types a workspace may declare. */
+/** The asset types a workspace may declare, and what each accepts as params. */
 public interface AssetTypes {
 
   boolean isKnown(String type);
@@ -12,13 +16,42 @@ public interface AssetTypes {
   /** The known type names, sorted, for messages that list the choices. */
   SortedSet<String> names();
 
-  /** The types built into packer. */
-  static AssetTypes builtIn() {
-    return of(List.of("blob", "image", "json", "text"));
+  /** What is wrong with {@code params} for {@code type}, a known type; nothing by default. */
+  default List<ParamProblem> checkParams(String type, JsonNode params) {
+    return List.of();
   }
 
+  /** The types of packer's built-in processors. */
+  static AssetTypes builtIn() {
+    return of(Processors.builtIn());
+  }
+
+  /** The types {@code processors} handle, with their params checked by those processors. */
+  static AssetTypes of(Processors processors) {
+    SortedSet<String> sorted = new TreeSet<>(PathOrder.COMPARATOR);
+    sorted.addAll(processors.types());
+    return new AssetTypes() {
+      @Override
+      public boolean isKnown(String type) {
+        return processors.find(type).isPresent();
+      }
+
+      @Override
+      public SortedSet<String> names() {
+        return sorted;
+      }
+
+      @Override
+      public List<ParamProblem> checkParams(String type, JsonNode params) {
+        return processors.find(type).map(processor -> processor.checkParams(params)).orElse(List.of());
+      }
+    };
+  }
+
+  /** Just these names, with any params accepted: for tests. */
   static AssetTypes of(List<String> names) {
-    SortedSet<String> sorted = new TreeSet<>(names);
+    SortedSet<String> sorted = new TreeSet<>(PathOrder.COMPARATOR);
+    sorted.addAll(names);
     return new AssetTypes() {
       @Override
       public boolean isKnown(String type) {

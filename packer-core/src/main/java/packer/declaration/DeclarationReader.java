@@ -16,6 +16,7 @@ import packer.json.JsonDocument;
 import packer.json.JsonSyntaxException;
 import packer.json.Located;
 import packer.path.WorkspacePath;
+import packer.processor.ParamProblem;
 
 /**
  * Reads an {@code asset.json} strictly: every problem becomes a diagnostic at its line and column,
@@ -76,6 +77,14 @@ public final class DeclarationReader {
       }
     }
     String params = readParams(root, document, file, problems);
+    boolean knownType = type != null && problems.stream().noneMatch(d -> d.code() == Code.UNKNOWN_TYPE);
+    if (knownType && root.path("params").isObject()) {
+      for (ParamProblem problem : types.checkParams(type, root.get("params"))) {
+        Located where = document.keyAt("/params" + problem.pointer());
+        problems.add(Diagnostic.error(Code.BAD_PARAM, file, where.line(), where.column(),
+            "params" + problem.pointer().replace('/', '.') + ": " + problem.message()));
+      }
+    }
     TreeSet<String> sortedTags = new TreeSet<>(packer.path.PathOrder.COMPARATOR);
     sortedTags.addAll(readStrings(root, "tags", document, file, problems));
     List<String> tags = new ArrayList<>(sortedTags);

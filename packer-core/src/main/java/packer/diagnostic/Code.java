@@ -12,6 +12,7 @@ public enum Code {
   BAD_VALUE("bad-value"),
   MISSING_KEY("missing-key"),
   UNKNOWN_TYPE("unknown-type"),
+  BAD_PARAM("bad-param"),
   MISSING_INPUT("missing-input"),
   ESCAPING_INPUT("escaping-input"),
   NESTED_ASSET("nested-asset"),

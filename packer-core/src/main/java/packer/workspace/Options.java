@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import packer.declaration.AssetTypes;
 import packer.fs.Disk;
 import packer.fs.OsDisk;
+import packer.processor.Processors;
 
 /**
  * What a workspace is opened with; tests replace the disk (to crash or fail it) and the random
@@ -19,8 +20,13 @@ public record Options(Disk disk, RandomGenerator random, AssetTypes types) {
     Objects.requireNonNull(types, "types");
   }
 
+  /**
+   * The real disk, secure random ids, and the built-in asset types plus any processor plugins
+   * found on the class path through {@link java.util.ServiceLoader}.
+   */
   public static Options defaults() {
-    return new Options(new OsDisk(), new SecureRandom(), AssetTypes.builtIn());
+    return new Options(new OsDisk(), new SecureRandom(),
+        AssetTypes.of(Processors.discover(Options.class.getClassLoader())));
   }
 
   public Options withDisk(Disk newDisk) {

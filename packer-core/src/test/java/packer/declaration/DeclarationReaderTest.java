@@ -17,8 +17,10 @@ class DeclarationReaderTest {
 
   @Test
   void readsAllFieldsAndSortsTags() {
-    ParsedDeclaration parsed = read("{\"name\": \"hero\", \"type\": \"blob\", \"inputs\": [\"a.bin\"],"
-        + " \"params\": {\"b\": 1, \"a\": [true]}, \"tags\": [\"z\", \"a\", \"z\"], \"x-editor\": {\"color\": 3}}");
+    DeclarationReader anyParams = new DeclarationReader(AssetTypes.of(java.util.List.of("blob")));
+    ParsedDeclaration parsed = anyParams.read("assets/hero", ("{\"name\": \"hero\", \"type\": \"blob\", \"inputs\": [\"a.bin\"],"
+        + " \"params\": {\"b\": 1, \"a\": [true]}, \"tags\": [\"z\", \"a\", \"z\"], \"x-editor\": {\"color\": 3}}")
+        .getBytes(StandardCharsets.UTF_8));
     assertThat(parsed.diagnostics()).isEmpty();
     Declaration declaration = parsed.declaration().orElseThrow();
     assertThat(declaration.name()).isEqualTo("hero");
@@ -117,5 +119,22 @@ class DeclarationReaderTest {
       assertThat(d.code()).isEqualTo(Code.JSON_SYNTAX);
       assertThat(d.column()).isEqualTo(34);
     });
+  }
+
+  @Test
+  void paramsAreCheckedByTheTypesProcessorAtTheKeysLine() {
+    ParsedDeclaration parsed = read("{\n  \"type\": \"image\",\n  \"params\": {\n    \"format\": \"rgba\"\n  }\n}");
+    assertThat(parsed.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(Code.BAD_PARAM);
+      assertThat(d.line()).isEqualTo(4);
+      assertThat(d.column()).isEqualTo(5);
+      assertThat(d.message()).startsWith("params.format: ").contains("rgba8");
+    });
+  }
+
+  @Test
+  void paramsOfATypeWithoutAnyAreRejected() {
+    ParsedDeclaration parsed = read("{\"type\": \"blob\", \"params\": {\"level\": 3}}");
+    assertThat(parsed.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.BAD_PARAM);
   }
 }
