@@ -24,7 +24,9 @@ public enum Code {
   BAD_REGISTRY_RECORD("bad-registry-record"),
   MISSING_ASSET("missing-asset"),
   UNREGISTERED("unregistered"),
-  BAD_CONFIG("bad-config");
+  BAD_CONFIG("bad-config"),
+  PROCESSING_FAILED("processing-failed"),
+  INPUT_CHANGED("input-changed");
 
   private final String id;
 
