@@ -1,6 +1,7 @@
 package packer.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import packer.lane.CommandRejected;
 import packer.lock.WorkspaceLockedException;
+import packer.pack.PackFormatException;
 import packer.workspace.NotAWorkspaceException;
 import packer.workspace.Options;
 import picocli.CommandLine;
@@ -21,7 +23,8 @@ public final class Main {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     boolean interactive = System.console() != null;
-    int code = run(args, Path.of("").toAbsolutePath(), System.getenv(), Options.defaults(), out, err, interactive);
+    int code = run(args, Path.of("").toAbsolutePath(), System.getenv(), Options.defaults(), out, System.out, err,
+        interactive);
     out.flush();
     err.flush();
     System.exit(code);
@@ -30,7 +33,30 @@ public final class Main {
   /** Runs packer with {@code args} as if started in {@code workingDirectory}; returns its exit code. */
   public static int run(String[] args, Path workingDirectory, Map<String, String> environment, Options options,
       PrintWriter out, PrintWriter err, boolean interactive) {
-    Terminal terminal = new Terminal(out, err, Terminal.colorWanted(environment, interactive));
+    // Raw bytes go to the text writer decoded as UTF-8: fine for text, lossy for binary data.
+    OutputStream bytesOut = new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        out.write(new String(b, off, len, StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void flush() {
+        out.flush();
+      }
+    };
+    return run(args, workingDirectory, environment, options, out, bytesOut, err, interactive);
+  }
+
+  /** As above, with {@code bytesOut} the stream under {@code out} for commands that print raw bytes. */
+  public static int run(String[] args, Path workingDirectory, Map<String, String> environment, Options options,
+      PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean interactive) {
+    Terminal terminal = new Terminal(out, bytesOut, err, Terminal.colorWanted(environment, interactive));
     PackerCommand root = new PackerCommand();
     root.bind(new Context(workingDirectory, terminal, environment, options));
     CommandLine commandLine = new CommandLine(root);
@@ -71,6 +97,9 @@ public final class Main {
         default:
           return ExitCode.REFUSED;
       }
+    }
+    if (e instanceof PackFormatException || e instanceof DamagedPackException) {
+      return ExitCode.PROBLEMS;
     }
     if (e instanceof IOException) {
       return ExitCode.IO;

@@ -44,6 +44,10 @@ import picocli.CommandLine.Option;
       CheckCommand.class,
       StatusCommand.class,
       DoctorCommand.class,
+      BuildCommand.class,
+      VerifyCommand.class,
+      InspectCommand.class,
+      ExtractCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
     })

@@ -1,5 +1,6 @@
 package packer.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -11,10 +12,12 @@ final class Terminal {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final OutputStream bytesOut;
   private final boolean color;
 
-  Terminal(PrintWriter out, PrintWriter err, boolean color) {
+  Terminal(PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean color) {
     this.out = out;
+    this.bytesOut = bytesOut;
     this.err = err;
     this.color = color;
   }
@@ -30,6 +33,11 @@ final class Terminal {
 
   PrintWriter out() {
     return out;
+  }
+
+  /** Stdout for raw bytes (e.g. {@code extract}); flush {@link #out} before writing here. */
+  OutputStream bytesOut() {
+    return bytesOut;
   }
 
   PrintWriter err() {

@@ -1,0 +1,124 @@
+package packer.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import packer.build.Build;
+import packer.build.BuildFailedException;
+import packer.build.BuildResult;
+import packer.diagnostic.Diagnostic;
+import packer.processor.Processors;
+import packer.snapshot.Snapshot;
+import packer.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
+    "Build the workspace into <output>/<name>.pack and <name>.manifest.json.",
+    "The same registry, declarations and input bytes always give the same pack, byte for byte.",
+    "With any error in the workspace it prints every diagnostic, exits 1 and leaves the old pack;",
+    "exits 4 when an input changed during the build (run it again)."})
+final class BuildCommand extends BaseCommand {
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Write the pack and manifest to DIR instead of packer.json's build.output.")
+  String out;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Process assets on N threads (default: one per processor); the pack is the same.")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (count < 1) {
+      throw new UsageException("--threads must be at least 1: " + count);
+    }
+    long started = System.nanoTime();
+    try (Workspace workspace = root.openForReading()) {
+      Snapshot snapshot = workspace.snapshot();
+      Path output = out == null
+          ? Build.outputOf(workspace.root(), snapshot)
+          : root.base().resolve(out).normalize();
+      ExecutorService executor = Executors.newFixedThreadPool(count, daemonThreads());
+      BuildResult result;
+      try {
+        Build build = new Build(
+            Processors.discover(BuildCommand.class.getClassLoader()), executor, VersionProvider.version());
+        result = build.run(workspace.root(), snapshot, output);
+      } catch (BuildFailedException e) {
+        return reportFailure(e);
+      } finally {
+        executor.shutdownNow();
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      report(result, shown(workspace.root(), result.pack()), shown(workspace.root(), result.manifest()), millis);
+      return ExitCode.OK;
+    }
+  }
+
+  private void report(BuildResult result, String pack, String manifest, long millis) {
+    if (json) {
+      ObjectNode node = JsonOutput.NODES.objectNode()
+          .put("pack", pack)
+          .put("manifest", manifest)
+          .put("sha256", result.sha256())
+          .put("entries", result.entries().size())
+          .put("cacheHits", 0)
+          .put("millis", millis);
+      node.putObject("bytes").put("in", result.bytesIn()).put("out", result.bytesOut());
+      JsonOutput.print(terminal(), node);
+      return;
+    }
+    terminal().out().println(String.format(Locale.ROOT,
+        "built %s and %s: %d entr%s, %,d bytes in, %,d bytes out, 0 cache hits, sha256 %s, %.2f s",
+        pack, manifest, result.entries().size(), result.entries().size() == 1 ? "y" : "ies",
+        result.bytesIn(), result.bytesOut(), result.sha256(), millis / 1000.0));
+    terminal().out().flush();
+  }
+
+  private int reportFailure(BuildFailedException e) {
+    List<Diagnostic> diagnostics = e.diagnostics();
+    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    if (json) {
+      JsonOutput.print(terminal(), JsonOutput.NODES.objectNode()
+          .put("errors", errors)
+          .put("warnings", diagnostics.size() - errors)
+          .set("diagnostics", JsonOutput.diagnostics(diagnostics)));
+    } else {
+      for (Diagnostic diagnostic : diagnostics) {
+        terminal().out().println(Diagnostics.render(terminal(), diagnostic));
+      }
+      terminal().out().flush();
+      String summary = e.isConflict()
+          ? "build failed: inputs changed while it ran; run it again (the previous pack is untouched)"
+          : String.format(Locale.ROOT, "build failed: %d error%s (the previous pack is untouched)",
+              errors, errors == 1 ? "" : "s");
+      terminal().err().println(terminal().red(summary));
+      terminal().err().flush();
+    }
+    return e.isConflict() ? ExitCode.CONFLICT : ExitCode.PROBLEMS;
+  }
+
+  /** The path relative to the workspace, or under --out as typed: never absolute unless typed so. */
+  private String shown(Path workspaceRoot, Path file) {
+    if (out != null) {
+      return Path.of(out).resolve(file.getFileName()).toString();
+    }
+    return workspaceRoot.relativize(file).toString();
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger next = new AtomicInteger(1);
+    return runnable -> {
+      Thread thread = new Thread(runnable, "packer-build-" + next.getAndIncrement());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
