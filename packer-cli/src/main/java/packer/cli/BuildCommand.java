@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-    "Build the workspace into <output>/<name>.pack and <name>.manifest.json.",
+    "Build the workspace into one deterministic pack and its manifest.",
+    "Writes <output>/<name>.pack and <name>.manifest.json (output from packer.json, or --out).",
     "The same registry, declarations and input bytes always give the same pack, byte for byte.",
     "With any error in the workspace it prints every diagnostic, exits 1 and leaves the old pack;",
     "exits 4 when an input changed during the build (run it again)."})

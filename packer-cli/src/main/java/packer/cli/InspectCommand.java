@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-    "List a pack's entries sorted by id: id, name, type, sizes, compression and content hash."})
+    "List a pack's entries by id with name, type, sizes and hash.",
+    "Columns: id, name, type, raw and stored size, compression, SHA-256 of the raw bytes."})
 final class InspectCommand extends BaseCommand {
 
   @Parameters(index = "0", paramLabel = "PACK", description = "The pack file.")
