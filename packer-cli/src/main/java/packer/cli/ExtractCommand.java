@@ -42,6 +42,9 @@ final class ExtractCommand extends BaseCommand {
         out.flush();
       } else {
         Path target = root.base().resolve(output);
+        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
+          throw new UsageException("cannot write " + output + ": its folder does not exist");
+        }
         Path temp = target.resolveSibling("." + target.getFileName() + ".extract.tmp");
         try {
           try (OutputStream out = Files.newOutputStream(temp)) {

@@ -1,7 +1,7 @@
 package packer.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,9 +23,18 @@ final class PackFiles {
    */
   static Pack open(PackerCommand root, String typed) throws IOException, DamagedPackException {
     try {
-      return Pack.open(root.base().resolve(typed));
+      return openAsTyped(root, typed);
     } catch (PackFormatException e) {
       throw new DamagedPackException(describe(typed, e, Optional.empty()), e);
+    }
+  }
+
+  /** Opens the pack; a missing file is reported by the path as typed, never made absolute. */
+  static Pack openAsTyped(PackerCommand root, String typed) throws IOException {
+    try {
+      return Pack.open(root.base().resolve(typed));
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(typed);
     }
   }
 

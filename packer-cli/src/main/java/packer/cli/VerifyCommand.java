@@ -20,7 +20,7 @@ final class VerifyCommand extends BaseCommand {
   public Integer call() throws Exception {
     Pack opened;
     try {
-      opened = Pack.open(root.base().resolve(pack));
+      opened = PackFiles.openAsTyped(root, pack);
     } catch (PackFormatException e) {
       return fail(e, Optional.empty());
     }

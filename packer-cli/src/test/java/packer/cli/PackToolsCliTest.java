@@ -127,4 +127,12 @@ class PackToolsCliTest {
     assertThat(ws.run("verify", "junk.pack")).exitsWith(ExitCode.PROBLEMS).printed("junk.pack: offset ");
     assertThat(ws.run("inspect", "junk.pack")).exitsWith(ExitCode.PROBLEMS).complained("junk.pack: offset ");
   }
+
+  @Test
+  void aMissingPackIsAnIoErrorNamedAsTyped() {
+    CliResult verified = ws.run("verify", "build/nosuch.pack");
+
+    assertThat(verified).exitsWith(ExitCode.IO).complained("no such file: build/nosuch.pack");
+    assertThat(verified.err()).doesNotContain(dir.toString());
+  }
 }
