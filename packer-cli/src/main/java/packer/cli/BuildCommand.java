@@ -58,6 +58,12 @@ final class BuildCommand extends BaseCommand {
         executor.shutdownNow();
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
+      if (!json) {
+        // Warnings (e.g. an asset.json not adopted yet, so not in the pack) do not stop a build.
+        for (Diagnostic warning : snapshot.diagnostics()) {
+          terminal().out().println(Diagnostics.render(terminal(), warning));
+        }
+      }
       report(result, shown(workspace.root(), result.pack()), shown(workspace.root(), result.manifest()), millis);
       return ExitCode.OK;
     }

@@ -105,4 +105,15 @@ class BuildCliTest {
   void zeroThreadsIsAUsageError() {
     assertThat(ws.run("build", "--threads", "0")).exitsWith(ExitCode.USAGE).complained("--threads");
   }
+
+  @Test
+  void anAssetNotAdoptedYetIsAWarningAndStaysOutOfThePack() {
+    ws.asset("assets/later").name("later").type("blob").input("later.bin", "later").create();
+
+    CliResult built = ws.run("build");
+
+    assertThat(built).succeeds().reportsWarning("assets/later/asset.json", 0, 0, "unregistered")
+        .printed("2 entries");
+    assertThat(built.outLines().get(built.outLines().size() - 1)).startsWith("built ");
+  }
 }

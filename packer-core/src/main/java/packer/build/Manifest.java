@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import packer.json.CanonicalJson;
 
 /**
@@ -57,10 +58,11 @@ final class Manifest {
 
   /** Writes {@code bytes} to a temp file next to {@code target}, forces it, renames it over. */
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+    // A name of its own, so two builds into one folder never write the same temp file.
+    Path temp = target.resolveSibling(
+        "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
