@@ -78,4 +78,19 @@ class BuildOutputTest {
     data.get(bytes);
     return new String(bytes, StandardCharsets.UTF_8);
   }
+
+  @Test
+  void entryDataIsAlignedAsPackerJsonAsks() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    Files.writeString(root.resolve("packer.json"),
+        "{\"name\":\"game\",\"build\":{\"output\":\"out\",\"compression\":\"none\",\"alignment\":4096}}\n");
+
+    BuildResult built = BuildFixture.build(root, 2);
+
+    assertThat(built.pack()).isEqualTo(root.resolve("out/game.pack"));
+    try (Pack pack = Pack.open(built.pack())) {
+      assertThat(pack.alignment()).isEqualTo(4096);
+      assertThat(pack.entries()).allSatisfy(entry -> assertThat(entry.dataOffset() % 4096).isZero());
+    }
+  }
 }
