@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       DoctorCommand.class,
       CompletionCommand.class,
+      packer.cli.bench.BenchCommand.class,
     })
 final class PackerCommand {
 
