@@ -40,14 +40,15 @@ final class LaneCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--threads", split = ",", defaultValue = "4,16") List<Integer> threads;
 
-  @Option(names = "--renames", defaultValue = "2000", description = "Renames per thread count, shared by the threads.")
+  @Option(names = "--renames", defaultValue = "1000", description = "Renames per thread count, shared by the threads.")
   int renames;
 
-  @Option(names = "--warm-up", defaultValue = "200", description = "Renames before measuring, not counted.")
+  @Option(names = "--warm-up", defaultValue = "" + WARM_UP, description = "Renames before measuring, not counted.")
   int warmUp;
 
   @Spec CommandSpec spec;
 
+  static final int WARM_UP = 100;
   private static final int ASSETS_PER_THREAD = 8;
   private static final long READ_PACE_NANOS = 100_000;
 

@@ -49,7 +49,7 @@ final class LaneFigures {
         "T writer threads share %s renames, each renaming its own assets in a loop and waiting for each to be"
             + " durable (`submit(...).join()`), so up to T commands wait together and the lane groups them into one"
             + " journal transaction. In-process, a child JVM with the launcher's flags, after %d warm-up renames.",
-        Markdown.count(renames), 200));
+        Markdown.count(renames), LaneCommand.WARM_UP));
     out.println();
     Markdown table = new Markdown(">writer threads", ">commits/s (median)", ">min", ">max", ">renames per group commit",
         "goal ≥ 500/s");

@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Writer thread counts for the lane (default: ${DEFAULT-VALUE}).")
   List<Integer> laneThreads;
 
-  @Option(names = "--lane-renames", paramLabel = "K", defaultValue = "2000",
+  @Option(names = "--lane-renames", paramLabel = "K", defaultValue = "1000",
       description = "Measured renames per thread count, shared by the threads (default: ${DEFAULT-VALUE}).")
   int laneRenames;
 
@@ -188,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
     if (!laneThreads.equals(List.of(4, 16))) {
       line.append(" --lane-threads ").append(String.join(",", laneThreads.stream().map(String::valueOf).toList()));
     }
-    if (laneRenames != 2000) {
+    if (laneRenames != 1000) {
       line.append(" --lane-renames ").append(laneRenames);
     }
     if (work != null) {
@@ -225,7 +225,13 @@ final class RunCommand implements Callable<Integer> {
           launcher.command(List.of(), "bench", "heap", workspace.toString()), Launcher.environment(), false);
       Map<String, String> values = KeyValues.parse(result.stdout(), "heap");
       heap.add(Long.parseLong(values.get("assets")), Long.parseLong(values.get("snapshot")),
-          Long.parseLong(values.get("state")));
+          Long.parseLong(values.get("state")), Long.parseLong(values.get("unaccounted")));
+      for (String line : result.stdout().split("\n")) {
+        String[] fields = line.trim().split(" ");
+        if (fields.length == 4 && fields[0].equals("class")) {
+          heap.addClass(fields[1], Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+        }
+      }
     }
     return heap;
   }

@@ -25,6 +25,7 @@ final class StatusBenchmark {
   private final PrintWriter log;
   private final int runs;
   private final Path work;
+  private boolean archiveMade;
 
   StatusBenchmark(ChildProcess children, Launcher launcher, PrintWriter log, int runs, Path work) {
     this.children = children;
@@ -76,6 +77,9 @@ final class StatusBenchmark {
         figures.version(variant.name(), children.runChecked(version(variant), environment, false));
         figures.status(variant.name(), children.runChecked(status(variant, workspace), environment, false));
       }
+      if (packer) {
+        figures.bareJvm(children.runChecked(bareJvm(), environment, false));
+      }
       if (gitRepository != null) {
         figures.git(children.runChecked(git, gitEnvironment, false));
       }
@@ -96,6 +100,15 @@ final class StatusBenchmark {
     return launcher.command(variant.flags(), "-C", workspace.toString(), "status");
   }
 
+  /** {@code java <launcher flags> -version}: the JVM starting and stopping, no packer code at all. */
+  private List<String> bareJvm() {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.java().toString());
+    command.addAll(launcher.flags());
+    command.add("-version");
+    return command;
+  }
+
   private List<String> version(RunCommand.Variant variant) {
     return launcher.command(variant.flags(), "--version");
   }
@@ -106,11 +119,14 @@ final class StatusBenchmark {
       return flags;
     }
     Path archive = work.resolve("packer-status.jsa");
-    Files.deleteIfExists(archive);
-    log.println("bench: making an AppCDS archive from a training run of status: " + archive);
-    log.flush();
-    children.runChecked(launcher.command(List.of("-XX:ArchiveClassesAtExit=" + archive), "-C", workspace.toString(),
-        "status"), Launcher.environment(), false);
+    if (!archiveMade) {
+      Files.deleteIfExists(archive);
+      log.println("bench: making an AppCDS archive from a training run of status: " + archive);
+      log.flush();
+      children.runChecked(launcher.command(List.of("-XX:ArchiveClassesAtExit=" + archive), "-C", workspace.toString(),
+          "status"), Launcher.environment(), false);
+      archiveMade = true;
+    }
     List<String> resolved = new ArrayList<>();
     flags.forEach(f -> resolved.add(f.replace(APPCDS, archive.toString())));
     return resolved;

@@ -35,6 +35,10 @@ final class StatusFigures {
     record("status " + variant, result);
   }
 
+  void bareJvm(ChildProcess.Result result) {
+    record("bare jvm", result);
+  }
+
   void git(ChildProcess.Result result) {
     record("git", result);
   }
@@ -86,6 +90,7 @@ final class StatusFigures {
       timeRow(times, "`packer --version` (JVM start-up only)" + suffix, "version " + variant.name());
       timeRow(times, "status − start-up (same run)" + suffix, "scan " + variant.name());
     }
+    timeRow(times, "`java -version` with the launcher's flags (bare JVM start-up: the floor)", "bare jvm");
     if (withGit) {
       timeRow(times, "`git status`", "git");
     }
