@@ -2,7 +2,6 @@ package packer.cli.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -288,7 +287,7 @@ final class RunCommand implements Callable<Integer> {
           return values;
         }
       }
-      throw new IOException("no '" + prefix + "' line in: " + new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+      throw new IOException("no '" + prefix + "' line in the child's output: " + text.strip());
     }
   }
 }
