@@ -50,6 +50,7 @@ import picocli.CommandLine.Option;
       ExtractCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
+      packer.cli.bench.BenchCommand.class,
     })
 final class PackerCommand {
 

@@ -1,0 +1,117 @@
+package packer.cli.bench;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the {@code ./packer} launcher runs packer: which java, which JVM flags, which jar. The
+ * benchmark starts packer the same way, so the figures are what users see.
+ *
+ * @param flagsSource where the flags were read, for the report
+ */
+record Launcher(Path java, List<String> flags, Path jar, String flagsSource) {
+
+  /** The flags of the launcher's {@code exec java} line when this was written; used if it cannot be read. */
+  static final List<String> FALLBACK_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+  Launcher {
+    flags = List.copyOf(flags);
+  }
+
+  /**
+   * The launcher of the jar this code runs from (or {@code jarOverride}): the flags are read from
+   * the {@code exec java} line of the {@code packer} script at the root of the checkout that built
+   * the jar ({@code <root>/packer-cli/target/packer.jar}).
+   */
+  static Launcher locate(Optional<Path> jarOverride) throws IOException {
+    Path jar = jarOverride.isPresent() ? jarOverride.get().toAbsolutePath().normalize() : runningJar();
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException("no packer jar at " + jar + "; build it (mvn package) or pass --jar");
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path target = jar.getParent();
+    Path module = target == null ? null : target.getParent();
+    Path home = module == null ? null : module.getParent();
+    Path script = home == null ? null : home.resolve("packer");
+    if (script != null && Files.isRegularFile(script)) {
+      Optional<List<String>> flags = flagsOf(Files.readAllLines(script, StandardCharsets.UTF_8));
+      if (flags.isPresent()) {
+        return new Launcher(java, flags.get(), jar, "the exec line of " + script);
+      }
+    }
+    return new Launcher(java, FALLBACK_FLAGS, jar, "built-in copy of the launcher's flags (no ./packer found)");
+  }
+
+  private static Path runningJar() throws IOException {
+    try {
+      Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!location.toString().endsWith(".jar")) {
+        throw new IOException("packer is not running from its jar (" + location + "); pass --jar");
+      }
+      return location;
+    } catch (URISyntaxException e) {
+      throw new IOException("cannot tell where packer's jar is; pass --jar", e);
+    }
+  }
+
+  /** The JVM flags on the script's {@code exec java ... -jar} line, without shell expansions. */
+  static Optional<List<String>> flagsOf(List<String> script) {
+    for (String line : script) {
+      String trimmed = line.trim();
+      if (!trimmed.startsWith("exec java ")) {
+        continue;
+      }
+      List<String> flags = new ArrayList<>();
+      for (String token : trimmed.substring("exec java ".length()).trim().split("\\s+")) {
+        if (token.equals("-jar")) {
+          return Optional.of(flags);
+        }
+        if (token.startsWith("-") && !token.contains("$")) {
+          flags.add(token);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code java <launcher flags> <extra flags> -jar packer.jar <args>}. */
+  List<String> command(List<String> extraFlags, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(flags);
+    command.addAll(extraFlags);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** {@code java <flags> -jar packer.jar <args>}, without the launcher's flags. */
+  List<String> commandWithOnly(List<String> flagsOnly, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(flagsOnly);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** This process's environment, with the UTF-8 file-name locale the launcher guarantees. */
+  static Map<String, String> environment() {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    String encoding = System.getProperty("sun.jnu.encoding", "");
+    if (!encoding.equalsIgnoreCase("UTF-8")) {
+      environment.put("LC_ALL", "C.UTF-8");
+    }
+    return environment;
+  }
+}
