@@ -274,7 +274,8 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
       renamed.put("name", command.newName());
       renamed.setAll(json);
     }
-    return rewrite(command, bound, scan, CanonicalJson.pretty(renamed));
+    byte[] content = CanonicalJson.pretty(renamed);
+    return rewrite(command, bound, readAs(scan, content), content);
   }
 
   @Override
@@ -283,23 +284,29 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     FolderScan scan = present(bound);
     unchangedDeclaration(scan); // First: the folder may be gone, and listing it would fail.
     byte[] content = command.content();
-    FolderScan next = scanner.scan(scan.folder(), content, packer.scan.WorkspaceScanner.filesOf(root, scan.folder()));
+    FolderScan next = readAs(scan, content);
     List<Diagnostic> errors = next.diagnostics().stream().filter(Diagnostic::isError).toList();
     if (next.declaration().isEmpty() || !errors.isEmpty()) {
       throw Placement.invalid("the new asset.json is not valid: "
           + (errors.isEmpty() ? "it has no name or type" : errors.get(0).format()));
     }
     checkNameFree(next.declaration().get().name(), Optional.of(scan.folder()));
-    return rewrite(command, bound, scan, content);
+    return rewrite(command, bound, next, content);
   }
 
-  private Receipt rewrite(Command command, RegistryRecord.Bound bound, FolderScan scan, byte[] content) throws IOException {
+  /**
+   * Writes a new asset.json. {@code next} is the folder read as if it held {@code content}: the
+   * folder's files do not change, so it is exact and needs no second read after the commit.
+   */
+  private Receipt rewrite(Command command, RegistryRecord.Bound bound, FolderScan next, byte[] content) {
     touch(command);
-    tx.put(scan.folder() + "/" + DeclarationReader.FILE_NAME, content);
-    FolderScan next = scanner.scan(scan.folder(), content, packer.scan.WorkspaceScanner.filesOf(root, scan.folder()));
+    tx.put(next.folder() + "/" + DeclarationReader.FILE_NAME, content);
     state = state.withFolder(next);
-    rescans.add(scan.folder());
-    return new Receipt(nextVersion, bound.id(), Optional.of(scan.folder()));
+    return new Receipt(nextVersion, bound.id(), Optional.of(next.folder()));
+  }
+
+  private FolderScan readAs(FolderScan scan, byte[] content) throws IOException {
+    return scanner.scan(scan.folder(), content, packer.scan.WorkspaceScanner.filesOf(root, scan.folder()));
   }
 
   @Override
