@@ -23,6 +23,8 @@ import picocli.CommandLine.Parameters;
     "Changed means its content (SHA-256 of the raw bytes), name, type or",
     "compression differs, or, all those equal, its stored size (another zstd level).",
     "Only the indexes are read; 'packer verify' checks the data behind them.",
+    "The summary counts the bytes of data a patch carries: B's stored bytes of the",
+    "entries added or changed in more than name or type.",
     "Exits 0 whether or not the packs differ (see the summary or --json), 1 when",
     "a file is not a pack or is damaged, 6 when a file cannot be read."})
 final class DiffCommand extends BaseCommand {
@@ -48,6 +50,13 @@ final class DiffCommand extends BaseCommand {
 
     boolean changed() {
       return before != null && after != null;
+    }
+
+    /** The stored bytes of B a patch must carry: none for a removal or a rename alone. */
+    long bytesToCarry() {
+      boolean data = added() || changes.contains(Change.CONTENT) || changes.contains(Change.COMPRESSION)
+          || changes.contains(Change.STORED);
+      return data ? after.storedSize() : 0;
     }
   }
 
@@ -184,9 +193,13 @@ final class DiffCommand extends BaseCommand {
     if (rows.isEmpty()) {
       return String.format(Locale.ROOT, "no differences: %d entr%s in both", unchanged, unchanged == 1 ? "y" : "ies");
     }
-    return String.format(Locale.ROOT, "%d added, %d removed, %d changed, %d unchanged",
+    return String.format(Locale.ROOT, "%d added, %d removed, %d changed, %d unchanged; %,d bytes of data to carry",
         rows.stream().filter(Row::added).count(), rows.stream().filter(Row::removed).count(),
-        rows.stream().filter(Row::changed).count(), unchanged);
+        rows.stream().filter(Row::changed).count(), unchanged, bytesToCarry(rows));
+  }
+
+  private static long bytesToCarry(List<Row> rows) {
+    return rows.stream().mapToLong(Row::bytesToCarry).sum();
   }
 
   private void printJson(List<Row> rows, int unchanged) {
@@ -210,6 +223,7 @@ final class DiffCommand extends BaseCommand {
       }
     }
     node.put("unchanged", unchanged);
+    node.put("bytesToCarry", bytesToCarry(rows));
     JsonOutput.print(terminal(), node);
   }
 

@@ -65,7 +65,7 @@ class DiffCliTest {
   void listsAddedRemovedAndChangedEntriesByIdWithTheirNames() {
     CliResult diff = ws.run("diff", "a.pack", "b.pack");
 
-    assertThat(diff).succeeds().complained("1 added, 1 removed, 3 changed, 0 unchanged");
+    assertThat(diff).succeeds().complained("1 added, 1 removed, 3 changed, 0 unchanged; 17 bytes of data to carry\n");
     List<String> lines = diff.outLines();
     assertThat(lines.get(0).split(" +")).containsExactly("CHANGE", "ID", "NAME", "TYPE", "RAW", "DETAILS");
     List<String> rows = lines.subList(1, lines.size());
@@ -104,6 +104,8 @@ class DiffCliTest {
     assertThat(diff.path("a").asText()).isEqualTo("a.pack");
     assertThat(diff.path("b").asText()).isEqualTo("b.pack");
     assertThat(diff.path("unchanged").asInt()).isZero();
+    assertThat(diff.path("bytesToCarry").asLong()).as("hero's 10 bytes and the level's 7; renames carry none")
+        .isEqualTo(17);
     assertThat(diff.path("added")).hasSize(1);
     assertEntry(diff.path("added").get(0), find(b, heroId()));
     assertThat(diff.path("removed")).hasSize(1);
@@ -192,7 +194,7 @@ class DiffCliTest {
 
     CliResult diff = ws.run("diff", "x.pack", "y.pack");
 
-    assertThat(diff).succeeds().complained("0 added, 0 removed, 2 changed, 0 unchanged");
+    assertThat(diff).succeeds().complained("0 added, 0 removed, 2 changed, 0 unchanged; 12 bytes of data to carry");
     assertThat(diff.outLines()).hasSize(3);
     assertThat(diff.outLines().get(1)).startsWith("changed  0123456789abcdef  low").endsWith("compression none -> zstd");
     assertThat(diff.outLines().get(2)).startsWith("changed  fedcba9876543210  high").endsWith("stored size 5 -> 7");
