@@ -23,7 +23,17 @@ public final class Main {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     boolean interactive = System.console() != null;
-    int code = run(args, Path.of("").toAbsolutePath(), System.getenv(), Options.defaults(), out, System.out, err,
+    Options options;
+    try {
+      options = Options.defaults();
+    } catch (IllegalStateException e) {
+      // A processor plugin that cannot be used (see Processors.discover): the message says which.
+      err.println("packer: " + e.getMessage());
+      err.flush();
+      System.exit(ExitCode.USAGE);
+      return;
+    }
+    int code = run(args, Path.of("").toAbsolutePath(), System.getenv(), options, out, System.out, err,
         interactive);
     out.flush();
     err.flush();

@@ -18,8 +18,9 @@ import java.util.List;
  * alter the output bytes for some input, or stale entries will be served from caches.
  *
  * <p>New types plug in through {@link java.util.ServiceLoader}: put a class with a public no-arg
- * constructor in a jar, list it in {@code META-INF/services/packer.processor.Processor}, and add
- * the jar to packer's class path. For example:
+ * constructor in a jar, list it in {@code META-INF/services/packer.processor.Processor}, and name
+ * the jar (or its folder) in the environment variable {@code PACKER_PLUGINS} (see {@link
+ * Processors#discover(ClassLoader)} and the README's "Adding an asset type"). For example:
  *
  * <pre>{@code
  * public final class UpperText implements Processor {
