@@ -16,6 +16,8 @@ final class Report {
   private ProfileFigures profile;
   private HeapFigures heap;
   private LaneFigures lane;
+  private final java.util.List<BuildFigures> builds = new java.util.ArrayList<>();
+  private ReaderBenchmark.Figures reader;
 
   Report(String command, Machine machine, Launcher launcher, int assets, int runs) {
     this.command = command;
@@ -43,6 +45,14 @@ final class Report {
 
   void lane(LaneFigures figures) {
     lane = figures;
+  }
+
+  void build(BuildFigures figures) {
+    builds.add(figures);
+  }
+
+  void reader(ReaderBenchmark.Figures figures) {
+    reader = figures;
   }
 
   void print(PrintWriter out) {
@@ -73,6 +83,12 @@ final class Report {
     }
     if (lane != null) {
       lane.print(out, assets, command);
+    }
+    for (BuildFigures build : builds) {
+      build.print(out, command);
+    }
+    if (reader != null) {
+      reader.print(out, command);
     }
   }
 }
