@@ -2,6 +2,7 @@ package packer.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -224,7 +226,7 @@ final class BuildBenchmark {
   /** The input of median size (the first in name order among equals): a typical asset to change. */
   private static String medianInput(Path root, List<String> inputs) throws IOException {
     List<String> bySize = new ArrayList<>(inputs);
-    Map<String, Long> sizes = new java.util.HashMap<>();
+    Map<String, Long> sizes = new HashMap<>();
     for (String input : inputs) {
       sizes.put(input, Files.size(root.resolve(input)));
     }
@@ -235,7 +237,7 @@ final class BuildBenchmark {
   /** packer.json with {@code build.compression} set. */
   static byte[] withCompression(byte[] config, String compression) throws IOException {
     JsonNode node = JSON.readTree(config);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) node.path("build")).put("compression", compression);
+    ((ObjectNode) node.path("build")).put("compression", compression);
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
   }
 

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleFunction;
 
 /**
  * The pack reader ({@code packer.pack.Pack}) in a child JVM with the JVM's default flags (as a
@@ -80,7 +80,6 @@ final class ReaderBenchmark {
     private final int runs;
     private final int lookups;
     private final Map<String, Samples> samples = new LinkedHashMap<>();
-    private final List<String> childNotes = new ArrayList<>();
     private double thisRunRead;
     private double thisRunFirst;
     private long entries = -1;
@@ -174,7 +173,7 @@ final class ReaderBenchmark {
       out.println();
     }
 
-    private void row(Markdown table, String label, String key, java.util.function.DoubleFunction<String> format) {
+    private void row(Markdown table, String label, String key, DoubleFunction<String> format) {
       Samples s = samples.get(key);
       if (s != null) {
         table.row(label, format.apply(s.median()), format.apply(s.min()), format.apply(s.max()));

@@ -1,6 +1,8 @@
 package packer.cli.bench;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The Markdown report of one {@code bench run}: what ran where, then each figure's section. */
@@ -16,7 +18,7 @@ final class Report {
   private ProfileFigures profile;
   private HeapFigures heap;
   private LaneFigures lane;
-  private final java.util.List<BuildFigures> builds = new java.util.ArrayList<>();
+  private final List<BuildFigures> builds = new ArrayList<>();
   private ReaderBenchmark.Figures reader;
 
   Report(String command, Machine machine, Launcher launcher, int assets, int runs) {

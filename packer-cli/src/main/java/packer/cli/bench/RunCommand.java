@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -22,14 +23,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The benchmark of issue 2's budgets, in one run: {@code packer status} against {@code git status}
- * on the same generated tree, where status spends its time, the heap of a snapshot, and the lane's
- * durable commits per second with the read latency beside it. Prints a Markdown report on stdout
+ * The benchmark of issue 2's and issue 3's budgets, in one run: {@code packer status} against
+ * {@code git status} on the same generated tree, where status spends its time, the heap of a
+ * snapshot, and the lane's durable commits per second with the read latency beside it; {@code
+ * packer build} (cold, no-op, one asset changed) against {@code tar} and {@code tar | zstd -3}, and
+ * the pack reader against {@code cat}. Prints a Markdown report on stdout
  * (progress goes to stderr) that names the command reproducing it and the machine.
  *
  * <p>Everything that runs packer runs it as the launcher does, in a child JVM with the launcher's
  * flags, so each figure includes what a user pays; the in-process measurements run in their own
- * child JVMs too, so one cannot warm up or pollute another.
+ * child JVMs too, so one cannot warm up or pollute another (the reader's with the JVM's default
+ * flags, as a game embedding it would run).
  */
 @Command(name = "run", sortOptions = false, description = {
     "Measure packer against its budgets (docs/benchmarks.md) and print a Markdown report.",
@@ -112,19 +116,13 @@ final class RunCommand implements Callable<Integer> {
     }
     List<Variant> extra = parseVariants();
     launcher = Launcher.locate(Optional.ofNullable(jar));
+    Map<String, Path> programs =
+        peersOf(parts, new Peers(System.getenv("PATH"), new ChildProcess(Path.of(System.getProperty("java.io.tmpdir")))));
     boolean temporary = work == null;
     Path workDir = temporary ? Files.createTempDirectory("packer-bench") : work.toAbsolutePath().normalize();
     Files.createDirectories(workDir);
     Path scratch = Files.createTempDirectory(workDir, "scratch");
     children = new ChildProcess(scratch);
-    Peers peers = new Peers(System.getenv("PATH"), children);
-    Map<String, Path> programs = new java.util.TreeMap<>();
-    try {
-      programs.putAll(peersOf(parts, peers));
-    } catch (IOException e) {
-      deleteTree(scratch);
-      throw e;
-    }
     Report report = new Report(commandLine(), Machine.describe(), launcher, assets, runs);
     try {
       Fixture fixture = new Fixture(workDir, err);
@@ -198,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** The peer programs the parts compare packer with, found before any long work starts. */
   static Map<String, Path> peersOf(Set<String> parts, Peers peers) throws IOException, InterruptedException {
-    Map<String, Path> programs = new java.util.TreeMap<>();
+    Map<String, Path> programs = new TreeMap<>();
     if (parts.contains("build") || parts.contains("build-zstd")) {
       String part = parts.contains("build") ? "build" : "build-zstd";
       programs.put("tar", peers.requireGnuTar(part));
