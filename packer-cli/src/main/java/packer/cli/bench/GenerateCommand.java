@@ -31,6 +31,9 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Scale input sizes to sum to B (e.g. 200M, 2G); default: their natural log-normal sum.")
   Long totalBytes;
 
+  @Option(names = "--one-input", description = "One input per asset, so that the workspace builds (blob takes one).")
+  boolean oneInput;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -38,7 +41,7 @@ final class GenerateCommand implements Callable<Integer> {
     WorkspaceGenerator.Settings settings;
     try {
       settings = new WorkspaceGenerator.Settings(
-          assets, seed, totalBytes == null ? OptionalLong.empty() : OptionalLong.of(totalBytes));
+          assets, seed, totalBytes == null ? OptionalLong.empty() : OptionalLong.of(totalBytes), oneInput);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,6 +1,8 @@
 package packer.cli.bench;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The Markdown report of one {@code bench run}: what ran where, then each figure's section. */
@@ -16,6 +18,8 @@ final class Report {
   private ProfileFigures profile;
   private HeapFigures heap;
   private LaneFigures lane;
+  private final List<BuildFigures> builds = new ArrayList<>();
+  private ReaderBenchmark.Figures reader;
 
   Report(String command, Machine machine, Launcher launcher, int assets, int runs) {
     this.command = command;
@@ -43,6 +47,14 @@ final class Report {
 
   void lane(LaneFigures figures) {
     lane = figures;
+  }
+
+  void build(BuildFigures figures) {
+    builds.add(figures);
+  }
+
+  void reader(ReaderBenchmark.Figures figures) {
+    reader = figures;
   }
 
   void print(PrintWriter out) {
@@ -73,6 +85,12 @@ final class Report {
     }
     if (lane != null) {
       lane.print(out, assets, command);
+    }
+    for (BuildFigures build : builds) {
+      build.print(out, command);
+    }
+    if (reader != null) {
+      reader.print(out, command);
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -22,22 +23,29 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The benchmark of issue 2's budgets, in one run: {@code packer status} against {@code git status}
- * on the same generated tree, where status spends its time, the heap of a snapshot, and the lane's
- * durable commits per second with the read latency beside it. Prints a Markdown report on stdout
+ * The benchmark of issue 2's and issue 3's budgets, in one run: {@code packer status} against
+ * {@code git status} on the same generated tree, where status spends its time, the heap of a
+ * snapshot, and the lane's durable commits per second with the read latency beside it; {@code
+ * packer build} (cold, no-op, one asset changed) against {@code tar} and {@code tar | zstd -3}, and
+ * the pack reader against {@code cat}. Prints a Markdown report on stdout
  * (progress goes to stderr) that names the command reproducing it and the machine.
  *
  * <p>Everything that runs packer runs it as the launcher does, in a child JVM with the launcher's
  * flags, so each figure includes what a user pays; the in-process measurements run in their own
- * child JVMs too, so one cannot warm up or pollute another.
+ * child JVMs too, so one cannot warm up or pollute another (the reader's with the JVM's default
+ * flags, as a game embedding it would run).
  */
 @Command(name = "run", sortOptions = false, description = {
     "Measure packer against its budgets (docs/benchmarks.md) and print a Markdown report.",
     "Generates the workspaces it needs under --work (kept and reused) or a temporary folder."})
 final class RunCommand implements Callable<Integer> {
 
-  static final Set<String> PARTS = Set.of("status", "git", "profile", "heap", "lane");
-  private static final String DEFAULT_ONLY = "status,git,profile,heap,lane";
+  static final Set<String> PARTS =
+      Set.of("status", "git", "profile", "heap", "lane", "build", "build-zstd", "reader");
+  private static final String DEFAULT_ONLY = "status,git,profile,heap,lane,build,build-zstd,reader";
+
+  /** Input bytes of the build parts' workspace when --total-bytes is not given: issue 3's ~400 MB. */
+  static final long DEFAULT_BUILD_BYTES = 400L << 20;
 
   @Option(names = "--assets", paramLabel = "N", defaultValue = "10000", description = "Workspace size (default: ${DEFAULT-VALUE}).")
   int assets;
@@ -49,11 +57,14 @@ final class RunCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--total-bytes", paramLabel = "B", converter = ByteSize.class,
-      description = "Total input bytes of the generated workspace (default: natural log-normal sizes).")
+      description = {"Total input bytes of the generated workspace (default: natural log-normal sizes;",
+          "400M for the build parts' workspace)."})
   Long totalBytes;
 
   @Option(names = "--only", paramLabel = "PARTS", defaultValue = DEFAULT_ONLY, split = ",",
-      description = "Which figures: status, git, profile, heap, lane (default: all).")
+      description = {"Which figures: status, git, profile, heap, lane, build, build-zstd, reader (default: all).",
+          "build and build-zstd time packer build (cold, no-op, one asset changed) against tar (| zstd -3);",
+          "reader times packer.pack.Pack against cat. They build a workspace of one input per asset."})
   List<String> only;
 
   @Option(names = "--work", paramLabel = "DIR",
@@ -74,6 +85,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Measured renames per thread count, shared by the threads (default: ${DEFAULT-VALUE}).")
   int laneRenames;
 
+  @Option(names = "--drop-caches",
+      description = {"build parts: also time a cold build and its peer with the OS page cache dropped before",
+          "each (needs root; slows every process on the machine for a while)."})
+  boolean dropCaches;
+
+  @Option(names = "--reader-lookups", paramLabel = "K", defaultValue = "1000000",
+      description = "reader: random lookups per round, by id and by name (default: ${DEFAULT-VALUE}).")
+  int readerLookups;
+
   @Option(names = "--jar", paramLabel = "JAR", description = "The packer jar to measure (default: the one running).")
   Path jar;
 
@@ -90,11 +110,14 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     err = spec.commandLine().getErr();
     Set<String> parts = parts();
-    if (runs < 1 || assets < 1 || laneRenames < 1 || laneThreads.stream().anyMatch(t -> t < 1)) {
-      throw new ParameterException(spec.commandLine(), "--runs, --assets, --lane-renames and --lane-threads must be positive");
+    if (runs < 1 || assets < 1 || laneRenames < 1 || readerLookups < 1 || laneThreads.stream().anyMatch(t -> t < 1)) {
+      throw new ParameterException(spec.commandLine(),
+          "--runs, --assets, --lane-renames, --reader-lookups and --lane-threads must be positive");
     }
     List<Variant> extra = parseVariants();
     launcher = Launcher.locate(Optional.ofNullable(jar));
+    Map<String, Path> programs =
+        peersOf(parts, new Peers(System.getenv("PATH"), new ChildProcess(Path.of(System.getProperty("java.io.tmpdir")))));
     boolean temporary = work == null;
     Path workDir = temporary ? Files.createTempDirectory("packer-bench") : work.toAbsolutePath().normalize();
     Files.createDirectories(workDir);
@@ -126,6 +149,25 @@ final class RunCommand implements Callable<Integer> {
         Path lane = fixture.workspace("lane-" + assets + "-s" + seed, settings((long) assets * 1024)).root();
         report.lane(lane(lane));
       }
+      if (parts.contains("build") || parts.contains("build-zstd") || parts.contains("reader")) {
+        long bytes = totalBytes == null ? DEFAULT_BUILD_BYTES : totalBytes;
+        Fixture.Generated built = fixture.workspace("build-" + assets + "-s" + seed + "-b" + bytes,
+            new WorkspaceGenerator.Settings(assets, seed, OptionalLong.of(bytes), true));
+        BuildBenchmark builds = new BuildBenchmark(children, launcher, err, runs, scratch);
+        if (parts.contains("build")) {
+          report.build(builds.measure(built, "none", programs.get("tar"), null, null, dropCaches));
+        }
+        if (parts.contains("build-zstd")) {
+          report.build(builds.measure(built, "zstd", programs.get("tar"), programs.get("zstd"), programs.get("bash"),
+              dropCaches));
+        }
+        if (parts.contains("reader")) {
+          err.println("bench: reader: building the pack to read (untimed)");
+          Path pack = builds.buildOnce(built.root());
+          report.reader(new ReaderBenchmark(children, launcher, err, runs, readerLookups).measure(pack,
+              programs.get("sh")));
+        }
+      }
       PrintWriter out = spec.commandLine().getOut();
       report.print(out);
       out.flush();
@@ -145,11 +187,30 @@ final class RunCommand implements Callable<Integer> {
       String trimmed = part.trim().toLowerCase(Locale.ROOT);
       if (!PARTS.contains(trimmed)) {
         throw new ParameterException(spec.commandLine(),
-            "unknown part '" + part + "' in --only; the parts are status, git, profile, heap, lane");
+            "unknown part '" + part + "' in --only; the parts are " + DEFAULT_ONLY.replace(",", ", "));
       }
       parts.add(trimmed);
     }
     return parts;
+  }
+
+  /** The peer programs the parts compare packer with, found before any long work starts. */
+  static Map<String, Path> peersOf(Set<String> parts, Peers peers) throws IOException, InterruptedException {
+    Map<String, Path> programs = new TreeMap<>();
+    if (parts.contains("build") || parts.contains("build-zstd")) {
+      String part = parts.contains("build") ? "build" : "build-zstd";
+      programs.put("tar", peers.requireGnuTar(part));
+      programs.put("sync", peers.require("sync", part, "apt-get install coreutils"));
+    }
+    if (parts.contains("build-zstd")) {
+      programs.put("zstd", peers.require("zstd", "build-zstd", "apt-get install zstd"));
+      programs.put("bash", peers.require("bash", "build-zstd", "apt-get install bash"));
+    }
+    if (parts.contains("reader")) {
+      programs.put("sh", peers.require("sh", "reader", "apt-get install dash"));
+      programs.put("cat", peers.require("cat", "reader", "apt-get install coreutils"));
+    }
+    return programs;
   }
 
   private List<Variant> parseVariants() {
@@ -192,6 +253,12 @@ final class RunCommand implements Callable<Integer> {
     }
     if (work != null) {
       line.append(" --work ").append(work);
+    }
+    if (dropCaches) {
+      line.append(" --drop-caches");
+    }
+    if (readerLookups != 1000000) {
+      line.append(" --reader-lookups ").append(readerLookups);
     }
     if (jar != null) {
       line.append(" --jar ").append(jar);

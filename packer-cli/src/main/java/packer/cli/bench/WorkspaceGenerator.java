@@ -79,8 +79,15 @@ final class WorkspaceGenerator {
    * What to generate.
    *
    * @param totalBytes the sum of all input sizes, or empty for the natural log-normal sum
+   * @param oneInput every asset gets exactly one input, so that the workspace builds ({@code blob}
+   *     takes one input); otherwise one to three, as a status or lane benchmark wants
    */
-  record Settings(int assets, long seed, OptionalLong totalBytes) {
+  record Settings(int assets, long seed, OptionalLong totalBytes, boolean oneInput) {
+
+    Settings(int assets, long seed, OptionalLong totalBytes) {
+      this(assets, seed, totalBytes, false);
+    }
+
     Settings {
       if (assets < 1) {
         throw new IllegalArgumentException("--assets must be at least 1, not " + assets);
@@ -149,6 +156,10 @@ final class WorkspaceGenerator {
       int inputCount = pick(random, 50, 35, 15) + 1;
       for (int k = 0; k < inputCount; k++) {
         inputs.add(new Input(names.remove(random.nextInt(names.size())), logNormalSize(random)));
+      }
+      if (settings.oneInput()) {
+        // All are drawn anyway, so that a one-input workspace has the names, folders and ids of the other.
+        inputs.subList(1, inputs.size()).clear();
       }
       inputs.sort((a, b) -> a.name().compareTo(b.name()));
       TreeSet<String> tags = new TreeSet<>();

@@ -13,9 +13,14 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import packer.build.Build;
+import packer.build.BuildResult;
+import packer.processor.Processors;
 import packer.snapshot.Asset;
 import packer.snapshot.AssetState;
 import packer.snapshot.Snapshot;
@@ -88,6 +93,32 @@ class WorkspaceGeneratorTest {
       }
     }
     assertThat(total).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void aOneInputWorkspaceHasTheSameAssetsWithOneInputEachAndBuilds() throws Exception {
+    generator(60, 4).generate(dir.resolve("many"));
+    new WorkspaceGenerator(new WorkspaceGenerator.Settings(60, 4, OptionalLong.of(300_000), true), 2)
+        .generate(dir.resolve("one"));
+
+    Map<String, Integer> folders = new TreeMap<>();
+    try (Workspace many = Workspace.openForReading(dir.resolve("many"), Options.defaults())) {
+      many.snapshot().assets().forEach(asset -> folders.put(asset.folder(), asset.inputs().size()));
+    }
+    assertThat(folders.values()).contains(2, 3);
+    ExecutorService executor = Executors.newFixedThreadPool(2);
+    try (Workspace one = Workspace.openForReading(dir.resolve("one"), Options.defaults())) {
+      Snapshot snapshot = one.snapshot();
+      assertThat(snapshot.assets()).extracting(Asset::folder).containsExactlyInAnyOrderElementsOf(folders.keySet());
+      assertThat(snapshot.assets()).allSatisfy(asset -> assertThat(asset.inputs()).hasSize(1));
+
+      BuildResult built = new Build(Processors.builtIn(), executor, "test")
+          .run(one.root(), snapshot, dir.resolve("out"));
+      assertThat(built.entries()).hasSize(60);
+      assertThat(built.bytesIn()).isEqualTo(300_000);
+    } finally {
+      executor.shutdownNow();
+    }
   }
 
   @Test

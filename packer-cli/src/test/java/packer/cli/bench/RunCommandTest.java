@@ -1,0 +1,76 @@
+package packer.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunCommandTest {
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine command = new CommandLine(new RunCommand());
+    command.setErr(new PrintWriter(err, true));
+    command.setOut(new PrintWriter(new StringWriter(), true));
+    return command.execute(args);
+  }
+
+  @Test
+  void anUnknownPartIsAUsageErrorThatListsEveryPart() {
+    assertThat(run("--only", "build,bogus")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("unknown part 'bogus' in --only")
+        .contains("status, git, profile, heap, lane, build, build-zstd, reader");
+  }
+
+  @Test
+  void theReaderNeedsAPositiveLookupCount() {
+    assertThat(run("--only", "reader", "--reader-lookups", "0")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("--reader-lookups");
+  }
+
+  @Test
+  void theReproducingCommandNamesTheNewOptionsOnlyWhenTheyDifferFromTheirDefaults() {
+    RunCommand plain = new RunCommand();
+    new CommandLine(plain).parseArgs("--only", "build,reader", "--runs", "3");
+    RunCommand changed = new RunCommand();
+    new CommandLine(changed).parseArgs("--only", "build", "--drop-caches", "--reader-lookups", "5000",
+        "--total-bytes", "20M");
+
+    assertThat(plain.commandLine()).isEqualTo("./packer bench run --assets 10000 --runs 3 --only build,reader");
+    assertThat(changed.commandLine()).isEqualTo(
+        "./packer bench run --assets 10000 --runs 5 --total-bytes 20971520 --only build --drop-caches"
+            + " --reader-lookups 5000");
+  }
+
+  @Test
+  void packerBuildJsonIsReadForTheKeysTheIssuePromises() throws Exception {
+    BuildFigures.Built built = BuildBenchmark.parse("{\"pack\":\"build/bench.pack\",\"manifest\":\"m\","
+        + "\"sha256\":\"ab\",\"entries\":3,\"cacheHits\":2,\"millis\":40,\"bytes\":{\"in\":10,\"out\":12}}");
+
+    assertThat(built).isEqualTo(new BuildFigures.Built("build/bench.pack", "ab", 3, 10, 12, 2, 40));
+  }
+
+  @Test
+  void aSummaryWithoutAPromisedKeyIsAnErrorThatShowsIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildBenchmark.parse("{\"pack\":\"p\",\"sha256\":\"ab\"}"))
+        .hasMessageContaining("printed no 'entries'");
+  }
+
+  @Test
+  void compressionIsSetInPackerJsonKeepingTheOtherSettings() throws Exception {
+    byte[] config = "{\"name\":\"bench\",\"build\":{\"output\":\"out\",\"compression\":\"none\",\"alignment\":16}}"
+        .getBytes(StandardCharsets.UTF_8);
+
+    String zstd = new String(BuildBenchmark.withCompression(config, "zstd"), StandardCharsets.UTF_8);
+
+    assertThat(zstd.replaceAll("\\s", ""))
+        .isEqualTo("{\"name\":\"bench\",\"build\":{\"output\":\"out\",\"compression\":\"zstd\",\"alignment\":16}}");
+  }
+}
