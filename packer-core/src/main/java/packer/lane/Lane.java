@@ -143,7 +143,7 @@ public final class Lane implements AutoCloseable {
     }
     Snapshot base = publisher.current();
     Transaction tx = journal.begin();
-    BatchPlanner planner = new BatchPlanner(root, folderScanner, types, random, base.state(), base.version() + 1, tx);
+    BatchPlanner planner = new BatchPlanner(root, folderScanner, types, random, base, tx);
     List<Pending> accepted = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
     while (!waiting.isEmpty() && accepted.size() < MAX_BATCH) {
@@ -186,7 +186,7 @@ public final class Lane implements AutoCloseable {
           state = state.withFolder(folderScanner.scan(folder, WorkspaceScanner.filesOf(root, folder)));
         }
       }
-      publisher.publish(Snapshot.of(base.version() + 1, state));
+      publisher.publish(base.next(base.version() + 1, state, planner.changedFolders(), planner.changedIds()));
       for (int i = 0; i < accepted.size(); i++) {
         accepted.get(i).result().complete(receipts.get(i));
       }
