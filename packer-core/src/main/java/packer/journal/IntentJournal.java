@@ -16,9 +16,11 @@ import packer.fs.Disk;
 /**
  * A redo journal that makes a commit touching several files atomic and durable.
  *
- * <p>A commit stages every new file durably in its own folder under {@code .packer/journal}, then
- * seals an intent record listing the operations (the commit point: before it nothing has changed,
- * after it the commit will happen), applies the operations, and retires the record. Recovery, run
+ * <p>A commit seals an intent record listing the operations, with the new contents of the files it
+ * writes (the commit point: before it nothing has changed, after it the commit will happen); only
+ * copied files are staged before, in the commit's own folder under {@code .packer/journal}. It then
+ * applies the operations (each new content staged durably beside its target, then moved in) and
+ * retires the record. Recovery, run
  * on open before any snapshot is served, rolls a sealed record forward through the very same apply
  * code and discards anything unsealed. Every step is a no-op when already done, so a crash during
  * recovery is recovered by running recovery again.
@@ -27,7 +29,7 @@ public final class IntentJournal {
 
   public static final String FOLDER = ".packer/journal";
   private static final String INTENT = ".intent";
-  private static final String TEMP = ".tmp";
+  static final String TEMP = ".tmp";
 
   private final Disk disk;
   private final Path root;
@@ -88,7 +90,6 @@ public final class IntentJournal {
       stream.forEach(entries::add);
     }
     entries.sort(null);
-    Applier applier = new Applier(disk, root);
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       if (!name.endsWith(INTENT)) {
@@ -97,7 +98,7 @@ public final class IntentJournal {
       String id = name.substring(0, name.length() - INTENT.length());
       Optional<IntentRecord> record = IntentRecord.decode(Files.readAllBytes(entry));
       if (record.isPresent()) {
-        apply(applier, folder.resolve(id), record.get());
+        apply(new Applier(disk, root, id), folder.resolve(id), record.get());
         events.add("rolled forward interrupted commit " + id + " (" + record.get().ops().size() + " operations)");
       } else {
         events.add("discarded commit " + id + ", whose record was torn before it was sealed");
@@ -120,36 +121,53 @@ public final class IntentJournal {
     return events;
   }
 
+  /**
+   * Makes a commit durable with as few forces as the protocol allows, whatever the number of
+   * files: the record (which holds every new content but copies) is forced once and sealed by one
+   * sync of the journal folder; applying forces all staged contents at once, then syncs each
+   * folder whose entries changed once, all at once; retiring syncs the journal folder once.
+   */
   void commit(String id, List<Staged> staged, List<JournalOp> ops) throws IOException {
-    Applier applier = new Applier(disk, root);
+    Applier applier = new Applier(disk, root, id);
     applier.ensureFolder(folder);
-    Path tx = folder.resolve(id);
-    disk.createDirectory(tx);
-    for (Staged file : staged) {
-      if (file.source() != null) {
-        disk.copy(file.source(), tx.resolve(file.name()));
-      } else {
-        disk.write(tx.resolve(file.name()), file.content());
+    if (!staged.isEmpty() || ops.stream().anyMatch(JournalOp.Discard.class::isInstance)) {
+      // Copied files and discarded folders wait in the transaction's own folder.
+      Path tx = folder.resolve(id);
+      disk.createDirectory(tx);
+      List<Applier.IoTask> copies = new ArrayList<>();
+      for (Staged file : staged) {
+        copies.add(() -> disk.copy(file.source(), tx.resolve(file.name())));
       }
+      Applier.inParallel(copies);
+      disk.syncDirectory(tx);
+      // The transaction folder's own entry must be durable before the record that names it:
+      // changes to one folder's entries that are not yet synced may reach the disk in any order,
+      // so the sealing sync alone could keep the record and lose the folder with the staged files.
+      disk.syncDirectory(folder);
     }
-    disk.syncDirectory(tx);
-    // The transaction folder's own entry must be durable before the record that names it: changes
-    // to one folder's entries that are not yet synced may reach the disk in any order, so the
-    // sealing sync alone could keep the record and lose the folder with the staged files.
-    disk.syncDirectory(folder);
     IntentRecord record = new IntentRecord(ops);
-    Path temp = folder.resolve(id + INTENT + TEMP);
-    disk.write(temp, record.encode());
-    disk.move(temp, folder.resolve(id + INTENT));
+    // Written in place: a record torn by a crash fails its checksum and is discarded.
+    disk.write(folder.resolve(id + INTENT), record.encode());
     disk.syncDirectory(folder); // The commit point.
-    apply(applier, tx, record);
+    apply(applier, folder.resolve(id), record);
     retire(id);
   }
 
   private static void apply(Applier applier, Path tx, IntentRecord record) throws IOException {
+    // Forces every new content at once, but where an operation ahead must make its folder first.
+    boolean movesFolders = record.ops().stream()
+        .anyMatch(op -> op instanceof JournalOp.MoveFolder || op instanceof JournalOp.Discard);
+    List<Applier.IoTask> writes = new ArrayList<>();
+    for (JournalOp op : record.ops()) {
+      if (!movesFolders && op instanceof JournalOp.Write write && write.canStageEarly(applier)) {
+        writes.add(() -> write.stage(applier));
+      }
+    }
+    Applier.inParallel(writes);
     for (JournalOp op : record.ops()) {
       op.apply(applier, tx);
     }
+    applier.syncTouched();
   }
 
   private void retire(String id) throws IOException {
@@ -180,6 +198,6 @@ public final class IntentJournal {
     });
   }
 
-  /** A file to stage: given bytes, or a copy of {@code source}. */
-  record Staged(String name, byte[] content, Path source) {}
+  /** A file to stage in the transaction's folder before the commit point: a copy of {@code source}. */
+  record Staged(String name, Path source) {}
 }

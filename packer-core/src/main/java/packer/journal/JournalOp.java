@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * One operation of a commit, with workspace-relative paths. Each is idempotent: applying it again
@@ -17,7 +19,63 @@ public sealed interface JournalOp {
 
   void writeTo(ObjectNode node);
 
-  /** Moves the staged file {@code staged} (inside the transaction folder) to {@code target}. */
+  /**
+   * Writes {@code content}, which the record itself holds, to {@code target}: staged durably
+   * beside it, then moved in. A commit stages its writes at once ({@link #stage}).
+   */
+  record Write(String target, String staged, byte[] content) implements JournalOp {
+    public Write {
+      content = content.clone();
+    }
+
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+
+    /** Whether {@link #stage} may run before the operations ahead of it: its folder is there. */
+    boolean canStageEarly(Applier applier) {
+      return Files.isDirectory(applier.resolve(target).getParent(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    void stage(Applier applier) throws IOException {
+      Path staging = applier.stagingFile(applier.resolve(target), staged);
+      applier.disk().write(staging, content);
+      applier.staged(staging);
+    }
+
+    @Override
+    public void apply(Applier applier, Path tx) throws IOException {
+      Path destination = applier.resolve(target);
+      Path source = applier.stagingFile(destination, staged);
+      if (!applier.wasStaged(source)) {
+        // Staged again when rolled forward: a staged file left by a crash may be torn.
+        applier.ensureFolder(destination.getParent());
+        stage(applier);
+      }
+      applier.disk().move(source, destination);
+      applier.touched(destination.getParent());
+    }
+
+    @Override
+    public void writeTo(ObjectNode node) {
+      node.put("op", "write").put("target", target).put("staged", staged)
+          .put("content", Base64.getEncoder().encodeToString(content));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Write w && w.target.equals(target) && w.staged.equals(staged)
+          && Arrays.equals(w.content, content);
+    }
+
+    @Override
+    public int hashCode() {
+      return target.hashCode() * 31 + Arrays.hashCode(content);
+    }
+  }
+
+  /** Moves the staged copy {@code staged} (inside the transaction folder) to {@code target}. */
   record Put(String target, String staged) implements JournalOp {
     @Override
     public void apply(Applier applier, Path tx) throws IOException {
@@ -27,7 +85,7 @@ public sealed interface JournalOp {
         applier.ensureFolder(destination.getParent());
         applier.disk().move(source, destination);
       }
-      applier.syncIfPresent(destination.getParent());
+      applier.touched(destination.getParent());
     }
 
     @Override
@@ -52,8 +110,8 @@ public sealed interface JournalOp {
         applier.ensureFolder(destination.getParent());
         applier.disk().move(source, destination);
       }
-      applier.syncIfPresent(source.getParent());
-      applier.syncIfPresent(destination.getParent());
+      applier.touched(source.getParent());
+      applier.touched(destination.getParent());
     }
 
     @Override
@@ -70,7 +128,7 @@ public sealed interface JournalOp {
       if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         applier.disk().move(source, tx.resolve(trash));
       }
-      applier.syncIfPresent(source.getParent());
+      applier.touched(source.getParent());
     }
 
     @Override
