@@ -28,13 +28,15 @@ final class Applier {
 
   private final Disk disk;
   private final Path root;
+  private final Path journal;
   private final String id;
   private final Set<Path> touched = new LinkedHashSet<>();
   private final Set<Path> staged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  Applier(Disk disk, Path root, String id) {
+  Applier(Disk disk, Path root, Path journal, String id) {
     this.disk = disk;
     this.root = root;
+    this.journal = journal;
     this.id = id;
   }
 
@@ -46,9 +48,9 @@ final class Applier {
     return root.resolve(workspacePath);
   }
 
-  /** Where the new contents of {@code target} wait, beside it, to be moved in. */
-  Path stagingFile(Path target, String staged) {
-    return target.resolveSibling("." + target.getFileName() + "." + id + "." + staged + IntentJournal.TEMP);
+  /** Where the new contents named {@code staged} wait, beside the record, to be moved in. */
+  Path stagingFile(String staged) {
+    return journal.resolve(id + "." + staged + IntentJournal.TEMP);
   }
 
   /** Notes that {@code file} was staged, whole and forced, by this application of the record. */

@@ -16,14 +16,14 @@ import packer.fs.Disk;
 /**
  * A redo journal that makes a commit touching several files atomic and durable.
  *
- * <p>A commit seals an intent record listing the operations, with the new contents of the files it
- * writes (the commit point: before it nothing has changed, after it the commit will happen); only
- * copied files are staged before, in the commit's own folder under {@code .packer/journal}. It then
- * applies the operations (each new content staged durably beside its target, then moved in) and
- * retires the record. Recovery, run
- * on open before any snapshot is served, rolls a sealed record forward through the very same apply
- * code and discards anything unsealed. Every step is a no-op when already done, so a crash during
- * recovery is recovered by running recovery again.
+ * <p>A commit writes an intent record listing the operations, with the new contents of the files it
+ * writes, and stages those contents durably beside it in {@code .packer/journal} (copied files are
+ * staged first, since the record cannot hold them); one sync of the journal folder seals them (the
+ * commit point: before it nothing has changed, after it the commit will happen). It then applies
+ * the operations, moving each staged file into place, and retires the record. Recovery, run on
+ * open before any snapshot is served, rolls a sealed record forward through the very same apply
+ * code and discards anything unsealed. Every operation, applied again, reaches the same state, so
+ * a crash during recovery is recovered by running recovery again.
  */
 public final class IntentJournal {
 
@@ -98,7 +98,7 @@ public final class IntentJournal {
       String id = name.substring(0, name.length() - INTENT.length());
       Optional<IntentRecord> record = IntentRecord.decode(Files.readAllBytes(entry));
       if (record.isPresent()) {
-        apply(new Applier(disk, root, id), folder.resolve(id), record.get());
+        apply(new Applier(disk, root, folder, id), folder.resolve(id), record.get());
         events.add("rolled forward interrupted commit " + id + " (" + record.get().ops().size() + " operations)");
       } else {
         events.add("discarded commit " + id + ", whose record was torn before it was sealed");
@@ -122,48 +122,50 @@ public final class IntentJournal {
   }
 
   /**
-   * Makes a commit durable with as few forces as the protocol allows, whatever the number of
-   * files: the record (which holds every new content but copies) is forced once and sealed by one
-   * sync of the journal folder; applying forces all staged contents at once, then syncs each
-   * folder whose entries changed once, all at once; retiring syncs the journal folder once.
+   * Makes a commit durable in four rounds of forces, whatever the number of files, each round
+   * issued at once: the record (which holds every new content but copies) with every new content
+   * staged beside it; one sync of the journal folder, which seals them (the commit point); after
+   * the moves, one sync of each folder whose entries changed; the record's removal.
    */
   void commit(String id, List<Staged> staged, List<JournalOp> ops) throws IOException {
-    Applier applier = new Applier(disk, root, id);
+    Applier applier = new Applier(disk, root, folder, id);
     applier.ensureFolder(folder);
-    if (!staged.isEmpty() || ops.stream().anyMatch(JournalOp.Discard.class::isInstance)) {
-      // Copied files and discarded folders wait in the transaction's own folder.
-      Path tx = folder.resolve(id);
-      disk.createDirectory(tx);
+    if (!staged.isEmpty()) {
+      // A copy cannot be staged again from the record: it must be whole before the record is.
       List<Applier.IoTask> copies = new ArrayList<>();
       for (Staged file : staged) {
-        copies.add(() -> disk.copy(file.source(), tx.resolve(file.name())));
+        copies.add(() -> disk.copy(file.source(), applier.stagingFile(file.name())));
       }
       Applier.inParallel(copies);
-      disk.syncDirectory(tx);
-      // The transaction folder's own entry must be durable before the record that names it:
-      // changes to one folder's entries that are not yet synced may reach the disk in any order,
-      // so the sealing sync alone could keep the record and lose the folder with the staged files.
       disk.syncDirectory(folder);
     }
     IntentRecord record = new IntentRecord(ops);
+    List<Applier.IoTask> writes = new ArrayList<>();
     // Written in place: a record torn by a crash fails its checksum and is discarded.
-    disk.write(folder.resolve(id + INTENT), record.encode());
+    writes.add(() -> disk.write(folder.resolve(id + INTENT), record.encode()));
+    for (JournalOp op : ops) {
+      if (op instanceof JournalOp.Write write) {
+        writes.add(() -> write.stage(applier));
+      }
+    }
+    Applier.inParallel(writes);
     disk.syncDirectory(folder); // The commit point.
     apply(applier, folder.resolve(id), record);
     retire(id);
   }
 
-  private static void apply(Applier applier, Path tx, IntentRecord record) throws IOException {
-    // Forces every new content at once, but where an operation ahead must make its folder first.
-    boolean movesFolders = record.ops().stream()
-        .anyMatch(op -> op instanceof JournalOp.MoveFolder || op instanceof JournalOp.Discard);
-    List<Applier.IoTask> writes = new ArrayList<>();
+  private void apply(Applier applier, Path tx, IntentRecord record) throws IOException {
+    List<Applier.IoTask> late = new ArrayList<>();
     for (JournalOp op : record.ops()) {
-      if (!movesFolders && op instanceof JournalOp.Write write && write.canStageEarly(applier)) {
-        writes.add(() -> write.stage(applier));
+      if (op instanceof JournalOp.Write write && !write.isStaged(applier)) {
+        late.add(() -> write.stage(applier));
       }
     }
-    Applier.inParallel(writes);
+    if (!late.isEmpty()) {
+      // Rolling forward: staged again from the record, and made durable before they are moved.
+      Applier.inParallel(late);
+      disk.syncDirectory(folder);
+    }
     for (JournalOp op : record.ops()) {
       op.apply(applier, tx);
     }

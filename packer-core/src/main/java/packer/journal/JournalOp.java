@@ -20,8 +20,9 @@ public sealed interface JournalOp {
   void writeTo(ObjectNode node);
 
   /**
-   * Writes {@code content}, which the record itself holds, to {@code target}: staged durably
-   * beside it, then moved in. A commit stages its writes at once ({@link #stage}).
+   * Writes {@code content}, which the record itself holds, to {@code target}: staged durably beside
+   * the record, then moved in. A commit stages its writes with the record, all at once ({@link
+   * #stage}); rolling forward stages them again, since a staged file a crash left may be torn.
    */
   record Write(String target, String staged, byte[] content) implements JournalOp {
     public Write {
@@ -33,27 +34,21 @@ public sealed interface JournalOp {
       return content.clone();
     }
 
-    /** Whether {@link #stage} may run before the operations ahead of it: its folder is there. */
-    boolean canStageEarly(Applier applier) {
-      return Files.isDirectory(applier.resolve(target).getParent(), LinkOption.NOFOLLOW_LINKS);
-    }
-
     void stage(Applier applier) throws IOException {
-      Path staging = applier.stagingFile(applier.resolve(target), staged);
+      Path staging = applier.stagingFile(staged);
       applier.disk().write(staging, content);
       applier.staged(staging);
+    }
+
+    boolean isStaged(Applier applier) {
+      return applier.wasStaged(applier.stagingFile(staged));
     }
 
     @Override
     public void apply(Applier applier, Path tx) throws IOException {
       Path destination = applier.resolve(target);
-      Path source = applier.stagingFile(destination, staged);
-      if (!applier.wasStaged(source)) {
-        // Staged again when rolled forward: a staged file left by a crash may be torn.
-        applier.ensureFolder(destination.getParent());
-        stage(applier);
-      }
-      applier.disk().move(source, destination);
+      applier.ensureFolder(destination.getParent());
+      applier.disk().move(applier.stagingFile(staged), destination);
       applier.touched(destination.getParent());
     }
 
@@ -75,11 +70,11 @@ public sealed interface JournalOp {
     }
   }
 
-  /** Moves the staged copy {@code staged} (inside the transaction folder) to {@code target}. */
+  /** Moves the staged copy {@code staged} (beside the record) to {@code target}. */
   record Put(String target, String staged) implements JournalOp {
     @Override
     public void apply(Applier applier, Path tx) throws IOException {
-      Path source = tx.resolve(staged);
+      Path source = applier.stagingFile(staged);
       Path destination = applier.resolve(target);
       if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         applier.ensureFolder(destination.getParent());
@@ -126,6 +121,7 @@ public sealed interface JournalOp {
     public void apply(Applier applier, Path tx) throws IOException {
       Path source = applier.resolve(path);
       if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        applier.ensureFolder(tx);
         applier.disk().move(source, tx.resolve(trash));
       }
       applier.touched(source.getParent());
