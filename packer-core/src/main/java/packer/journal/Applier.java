@@ -104,13 +104,18 @@ final class Applier {
       return;
     }
     List<Future<?>> running = new ArrayList<>();
-    for (IoTask task : tasks) {
+    for (IoTask task : tasks.subList(1, tasks.size())) {
       running.add(FORCES.submit(() -> {
         task.run();
         return null;
       }));
     }
     List<Throwable> failures = new ArrayList<>();
+    try {
+      tasks.get(0).run(); // The caller takes one itself rather than wait idle.
+    } catch (IOException | RuntimeException | Error e) {
+      failures.add(e);
+    }
     boolean interrupted = false;
     for (Future<?> future : running) {
       while (true) {
