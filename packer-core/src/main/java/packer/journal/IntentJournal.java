@@ -16,18 +16,20 @@ import packer.fs.Disk;
 /**
  * A redo journal that makes a commit touching several files atomic and durable.
  *
- * <p>A commit stages every new file durably in its own folder under {@code .packer/journal}, then
- * seals an intent record listing the operations (the commit point: before it nothing has changed,
- * after it the commit will happen), applies the operations, and retires the record. Recovery, run
- * on open before any snapshot is served, rolls a sealed record forward through the very same apply
- * code and discards anything unsealed. Every step is a no-op when already done, so a crash during
- * recovery is recovered by running recovery again.
+ * <p>A commit writes an intent record listing the operations, with the new contents of the files it
+ * writes, and stages those contents durably beside it in {@code .packer/journal} (copied files are
+ * staged first, since the record cannot hold them); one sync of the journal folder seals them (the
+ * commit point: before it nothing has changed, after it the commit will happen). It then applies
+ * the operations, moving each staged file into place, and retires the record. Recovery, run on
+ * open before any snapshot is served, rolls a sealed record forward through the very same apply
+ * code and discards anything unsealed. Every operation, applied again, reaches the same state, so
+ * a crash during recovery is recovered by running recovery again.
  */
 public final class IntentJournal {
 
   public static final String FOLDER = ".packer/journal";
   private static final String INTENT = ".intent";
-  private static final String TEMP = ".tmp";
+  static final String TEMP = ".tmp";
 
   private final Disk disk;
   private final Path root;
@@ -88,7 +90,6 @@ public final class IntentJournal {
       stream.forEach(entries::add);
     }
     entries.sort(null);
-    Applier applier = new Applier(disk, root);
     for (Path entry : entries) {
       String name = entry.getFileName().toString();
       if (!name.endsWith(INTENT)) {
@@ -97,7 +98,7 @@ public final class IntentJournal {
       String id = name.substring(0, name.length() - INTENT.length());
       Optional<IntentRecord> record = IntentRecord.decode(Files.readAllBytes(entry));
       if (record.isPresent()) {
-        apply(applier, folder.resolve(id), record.get());
+        apply(new Applier(disk, root, folder, id), folder.resolve(id), record.get());
         events.add("rolled forward interrupted commit " + id + " (" + record.get().ops().size() + " operations)");
       } else {
         events.add("discarded commit " + id + ", whose record was torn before it was sealed");
@@ -120,36 +121,55 @@ public final class IntentJournal {
     return events;
   }
 
+  /**
+   * Makes a commit durable in four rounds of forces, whatever the number of files, each round
+   * issued at once: the record (which holds every new content but copies) with every new content
+   * staged beside it; one sync of the journal folder, which seals them (the commit point); after
+   * the moves, one sync of each folder whose entries changed; the record's removal.
+   */
   void commit(String id, List<Staged> staged, List<JournalOp> ops) throws IOException {
-    Applier applier = new Applier(disk, root);
+    Applier applier = new Applier(disk, root, folder, id);
     applier.ensureFolder(folder);
-    Path tx = folder.resolve(id);
-    disk.createDirectory(tx);
-    for (Staged file : staged) {
-      if (file.source() != null) {
-        disk.copy(file.source(), tx.resolve(file.name()));
-      } else {
-        disk.write(tx.resolve(file.name()), file.content());
+    if (!staged.isEmpty()) {
+      // A copy cannot be staged again from the record: it must be whole before the record is.
+      List<Applier.IoTask> copies = new ArrayList<>();
+      for (Staged file : staged) {
+        copies.add(() -> disk.copy(file.source(), applier.stagingFile(file.name())));
+      }
+      Applier.inParallel(copies);
+      disk.syncDirectory(folder);
+    }
+    IntentRecord record = new IntentRecord(ops);
+    List<Applier.IoTask> writes = new ArrayList<>();
+    // Written in place: a record torn by a crash fails its checksum and is discarded.
+    writes.add(() -> disk.write(folder.resolve(id + INTENT), record.encode()));
+    for (JournalOp op : ops) {
+      if (op instanceof JournalOp.Write write) {
+        writes.add(() -> write.stage(applier));
       }
     }
-    disk.syncDirectory(tx);
-    // The transaction folder's own entry must be durable before the record that names it: changes
-    // to one folder's entries that are not yet synced may reach the disk in any order, so the
-    // sealing sync alone could keep the record and lose the folder with the staged files.
-    disk.syncDirectory(folder);
-    IntentRecord record = new IntentRecord(ops);
-    Path temp = folder.resolve(id + INTENT + TEMP);
-    disk.write(temp, record.encode());
-    disk.move(temp, folder.resolve(id + INTENT));
+    Applier.inParallel(writes);
     disk.syncDirectory(folder); // The commit point.
-    apply(applier, tx, record);
+    apply(applier, folder.resolve(id), record);
     retire(id);
   }
 
-  private static void apply(Applier applier, Path tx, IntentRecord record) throws IOException {
+  private void apply(Applier applier, Path tx, IntentRecord record) throws IOException {
+    List<Applier.IoTask> late = new ArrayList<>();
+    for (JournalOp op : record.ops()) {
+      if (op instanceof JournalOp.Write write && !write.isStaged(applier)) {
+        late.add(() -> write.stage(applier));
+      }
+    }
+    if (!late.isEmpty()) {
+      // Rolling forward: staged again from the record, and made durable before they are moved.
+      Applier.inParallel(late);
+      disk.syncDirectory(folder);
+    }
     for (JournalOp op : record.ops()) {
       op.apply(applier, tx);
     }
+    applier.syncTouched();
   }
 
   private void retire(String id) throws IOException {
@@ -180,6 +200,6 @@ public final class IntentJournal {
     });
   }
 
-  /** A file to stage: given bytes, or a copy of {@code source}. */
-  record Staged(String name, byte[] content, Path source) {}
+  /** A file to stage in the transaction's folder before the commit point: a copy of {@code source}. */
+  record Staged(String name, Path source) {}
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import packer.json.CanonicalJson;
@@ -62,6 +63,8 @@ record IntentRecord(List<JournalOp> ops) {
       List<JournalOp> ops = new ArrayList<>();
       for (JsonNode node : JsonDocument.parse(body).root().path("ops")) {
         ops.add(switch (node.path("op").asText()) {
+          case "write" -> new JournalOp.Write(node.path("target").asText(), node.path("staged").asText(),
+              Base64.getDecoder().decode(node.path("content").asText()));
           case "put" -> new JournalOp.Put(node.path("target").asText(), node.path("staged").asText());
           case "move" -> new JournalOp.MoveFolder(node.path("from").asText(), node.path("to").asText());
           case "discard" -> new JournalOp.Discard(node.path("path").asText(), node.path("trash").asText());

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * One operation of a commit, with workspace-relative paths. Each is idempotent: applying it again
@@ -17,17 +19,68 @@ public sealed interface JournalOp {
 
   void writeTo(ObjectNode node);
 
-  /** Moves the staged file {@code staged} (inside the transaction folder) to {@code target}. */
+  /**
+   * Writes {@code content}, which the record itself holds, to {@code target}: staged durably beside
+   * the record, then moved in. A commit stages its writes with the record, all at once ({@link
+   * #stage}); rolling forward stages them again, since a staged file a crash left may be torn.
+   */
+  record Write(String target, String staged, byte[] content) implements JournalOp {
+    public Write {
+      content = content.clone();
+    }
+
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+
+    void stage(Applier applier) throws IOException {
+      Path staging = applier.stagingFile(staged);
+      applier.disk().write(staging, content);
+      applier.staged(staging);
+    }
+
+    boolean isStaged(Applier applier) {
+      return applier.wasStaged(applier.stagingFile(staged));
+    }
+
+    @Override
+    public void apply(Applier applier, Path tx) throws IOException {
+      Path destination = applier.resolve(target);
+      applier.ensureFolder(destination.getParent());
+      applier.disk().move(applier.stagingFile(staged), destination);
+      applier.touched(destination.getParent());
+    }
+
+    @Override
+    public void writeTo(ObjectNode node) {
+      node.put("op", "write").put("target", target).put("staged", staged)
+          .put("content", Base64.getEncoder().encodeToString(content));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Write w && w.target.equals(target) && w.staged.equals(staged)
+          && Arrays.equals(w.content, content);
+    }
+
+    @Override
+    public int hashCode() {
+      return target.hashCode() * 31 + Arrays.hashCode(content);
+    }
+  }
+
+  /** Moves the staged copy {@code staged} (beside the record) to {@code target}. */
   record Put(String target, String staged) implements JournalOp {
     @Override
     public void apply(Applier applier, Path tx) throws IOException {
-      Path source = tx.resolve(staged);
+      Path source = applier.stagingFile(staged);
       Path destination = applier.resolve(target);
       if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
         applier.ensureFolder(destination.getParent());
         applier.disk().move(source, destination);
       }
-      applier.syncIfPresent(destination.getParent());
+      applier.touched(destination.getParent());
     }
 
     @Override
@@ -52,8 +105,8 @@ public sealed interface JournalOp {
         applier.ensureFolder(destination.getParent());
         applier.disk().move(source, destination);
       }
-      applier.syncIfPresent(source.getParent());
-      applier.syncIfPresent(destination.getParent());
+      applier.touched(source.getParent());
+      applier.touched(destination.getParent());
     }
 
     @Override
@@ -68,9 +121,10 @@ public sealed interface JournalOp {
     public void apply(Applier applier, Path tx) throws IOException {
       Path source = applier.resolve(path);
       if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+        applier.ensureFolder(tx);
         applier.disk().move(source, tx.resolve(trash));
       }
-      applier.syncIfPresent(source.getParent());
+      applier.touched(source.getParent());
     }
 
     @Override

@@ -24,16 +24,14 @@ public final class Transaction {
 
   /** Writes {@code content} to the workspace file {@code target}, replacing it if present. */
   public Transaction put(String target, byte[] content) {
-    String name = "stage-" + staged.size();
-    staged.add(new IntentJournal.Staged(name, content.clone(), null));
-    ops.add(new JournalOp.Put(target, name));
+    ops.add(new JournalOp.Write(target, "write-" + ops.size(), content));
     return this;
   }
 
   /** Copies the file {@code source} (anywhere) to the workspace file {@code target}. */
   public Transaction copy(Path source, String target) {
     String name = "stage-" + staged.size();
-    staged.add(new IntentJournal.Staged(name, null, source));
+    staged.add(new IntentJournal.Staged(name, source));
     ops.add(new JournalOp.Put(target, name));
     return this;
   }

@@ -32,6 +32,8 @@ import packer.scan.FolderScan;
 import packer.scan.FolderScanner;
 import packer.scan.ResolvedInput;
 import packer.scan.Sha256;
+import packer.snapshot.Asset;
+import packer.snapshot.Snapshot;
 import packer.snapshot.WorkspaceState;
 
 /**
@@ -50,23 +52,52 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   private final RandomGenerator random;
   private final long nextVersion;
   private final packer.journal.Transaction tx;
+  private final Snapshot base;
   private WorkspaceState state;
   private final Set<String> touched = new HashSet<>();
+  private final SortedSet<String> changedFolders = new TreeSet<>(PathOrder.COMPARATOR);
+  private final SortedSet<AssetId> changedIds = new TreeSet<>();
   private final SortedSet<String> rescans = new TreeSet<>(PathOrder.COMPARATOR);
 
   BatchPlanner(Path root, FolderScanner scanner, AssetTypes types, RandomGenerator random,
-      WorkspaceState state, long nextVersion, packer.journal.Transaction tx) {
+      Snapshot base, packer.journal.Transaction tx) {
     this.root = root;
     this.scanner = scanner;
     this.types = types;
     this.random = random;
-    this.state = state;
-    this.nextVersion = nextVersion;
+    this.base = base;
+    this.state = base.state();
+    this.nextVersion = base.version() + 1;
     this.tx = tx;
   }
 
   WorkspaceState state() {
     return state;
+  }
+
+  /** The folders whose scan this batch changed (or removed). */
+  SortedSet<String> changedFolders() {
+    return changedFolders;
+  }
+
+  /** The ids whose registry record this batch changed. */
+  SortedSet<AssetId> changedIds() {
+    return changedIds;
+  }
+
+  private void withFolder(FolderScan scan) {
+    state = state.withFolder(scan);
+    changedFolders.add(scan.folder());
+  }
+
+  private void withoutFolder(String folder) {
+    state = state.withoutFolder(folder);
+    changedFolders.add(folder);
+  }
+
+  private void withRecord(RegistryRecord record) {
+    state = state.withRecord(record);
+    changedIds.add(record.id());
   }
 
   /** Folders whose scan must be read again from disk once the transaction is applied. */
@@ -114,20 +145,49 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     touched.addAll(keysOf(command));
   }
 
-  /** Names are unique: rename, update and create check against every other asset's name. */
+  /**
+   * Names are unique: rename, update and create check against every other asset's name, through
+   * the base snapshot's name index and the folders this batch changed.
+   */
   private void checkNameFree(String name, Optional<String> exceptFolder) throws CommandRejected {
     String problem = NameRules.problem(name);
     if (problem != null) {
       throw Placement.invalid(problem);
     }
-    for (FolderScan scan : state.folders().values()) {
-      if (exceptFolder.isPresent() && exceptFolder.get().equals(scan.folder())) {
-        continue;
-      }
-      if (scan.declaration().isPresent() && scan.declaration().get().name().equals(name)) {
-        throw Placement.invalid("the name '" + name + "' is taken by " + scan.folder() + "; names are unique");
+    List<String> holders = new ArrayList<>();
+    for (Asset asset : base.byName(name)) {
+      if (!changedFolders.contains(asset.folder())) {
+        holders.add(asset.folder());
       }
     }
+    for (String folder : changedFolders) {
+      FolderScan scan = state.folders().get(folder);
+      if (scan != null && scan.declaration().isPresent() && scan.declaration().get().name().equals(name)) {
+        holders.add(folder);
+      }
+    }
+    holders.sort(PathOrder.COMPARATOR);
+    for (String folder : holders) {
+      if (exceptFolder.isEmpty() || !exceptFolder.get().equals(folder)) {
+        throw Placement.invalid("the name '" + name + "' is taken by " + folder + "; names are unique");
+      }
+    }
+  }
+
+  /** The id bound to {@code folder} in the working state, if any (the lowest, after a bad merge). */
+  private Optional<AssetId> boundTo(String folder) {
+    SortedSet<AssetId> ids = new TreeSet<>();
+    for (AssetId id : base.idsBoundTo(folder)) {
+      if (!changedIds.contains(id)) {
+        ids.add(id);
+      }
+    }
+    for (AssetId id : changedIds) {
+      if (state.registry().get(id).orElse(null) instanceof RegistryRecord.Bound b && b.folder().equals(folder)) {
+        ids.add(id);
+      }
+    }
+    return ids.isEmpty() ? Optional.empty() : Optional.of(ids.first());
   }
 
   /**
@@ -225,7 +285,8 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);
     tx.put(RegistryRecord.pathOf(id), record.toJson());
     Declaration declaration = new Declaration(name, command.type(), List.copyOf(inputs.keySet()), "{}", new ArrayList<>(tags));
-    state = state.withRecord(record).withFolder(new FolderScan(folder, Sha256.hex(bytes), Optional.of(declaration),
+    withRecord(record);
+    withFolder(new FolderScan(folder, Sha256.hex(bytes), Optional.of(declaration),
         new packer.json.Located(2, 3), resolved, List.of()));
     rescans.add(folder);
     return new Receipt(nextVersion, id, Optional.of(folder));
@@ -241,10 +302,9 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
           "'" + command.folder() + "' is not an asset folder: it has no asset.json inside the scan roots");
     }
     refuseWhileTheRegistryIsUnreadable();
-    for (RegistryRecord record : state.registry().records().values()) {
-      if (record instanceof RegistryRecord.Bound b && b.folder().equals(folder)) {
-        throw Placement.invalid(folder + " is already registered as " + b.id());
-      }
+    Optional<AssetId> registered = boundTo(folder);
+    if (registered.isPresent()) {
+      throw Placement.invalid(folder + " is already registered as " + registered.get());
     }
     if (scan.declaration().isEmpty()) {
       String first = scan.diagnostics().isEmpty() ? "" : ": " + scan.diagnostics().get(0).format();
@@ -255,7 +315,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     touch(command);
     RegistryRecord.Bound record = new RegistryRecord.Bound(id, folder);
     tx.put(RegistryRecord.pathOf(id), record.toJson());
-    state = state.withRecord(record);
+    withRecord(record);
     return new Receipt(nextVersion, id, Optional.of(folder));
   }
 
@@ -301,7 +361,7 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
   private Receipt rewrite(Command command, RegistryRecord.Bound bound, FolderScan next, byte[] content) {
     touch(command);
     tx.put(next.folder() + "/" + DeclarationReader.FILE_NAME, content);
-    state = state.withFolder(next);
+    withFolder(next);
     return new Receipt(nextVersion, bound.id(), Optional.of(next.folder()));
   }
 
@@ -322,7 +382,9 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     tx.moveFolder(scan.folder(), folder);
     RegistryRecord.Bound record = new RegistryRecord.Bound(bound.id(), folder);
     tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());
-    state = state.withoutFolder(scan.folder()).withRecord(record).withFolder(new FolderScan(folder,
+    withoutFolder(scan.folder());
+    withRecord(record);
+    withFolder(new FolderScan(folder,
         scan.declarationHash(), scan.declaration(), scan.nameAt(), scan.inputs(), List.of()));
     rescans.add(folder);
     return new Receipt(nextVersion, bound.id(), Optional.of(folder));
@@ -338,11 +400,11 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
     touch(command);
     if (present && !command.keepFiles()) {
       tx.discard(bound.folder());
-      state = state.withoutFolder(bound.folder());
+      withoutFolder(bound.folder());
     }
     RegistryRecord.Retired record = new RegistryRecord.Retired(bound.id());
     tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());
-    state = state.withRecord(record);
+    withRecord(record);
     return new Receipt(nextVersion, bound.id(), Optional.empty());
   }
 
@@ -359,17 +421,16 @@ final class BatchPlanner implements Command.Visitor<Receipt> {
       throw new CommandRejected(CommandRejected.Reason.NOT_FOUND,
           "'" + command.newFolder() + "' is not an asset folder: it has no asset.json inside the scan roots");
     }
-    for (RegistryRecord record : state.registry().records().values()) {
-      if (record instanceof RegistryRecord.Bound b && b.folder().equals(folder)) {
-        throw Placement.invalid(folder + " already belongs to asset " + b.id()
-            + "; a copy of a folder is a new asset, never a second holder of an id");
-      }
+    Optional<AssetId> holder = boundTo(folder);
+    if (holder.isPresent()) {
+      throw Placement.invalid(folder + " already belongs to asset " + holder.get()
+          + "; a copy of a folder is a new asset, never a second holder of an id");
     }
     unchangedDeclaration(target); // Else, were the folder gone, the id would be bound to nothing.
     touch(command);
     RegistryRecord.Bound record = new RegistryRecord.Bound(bound.id(), folder);
     tx.put(RegistryRecord.pathOf(bound.id()), record.toJson());
-    state = state.withRecord(record);
+    withRecord(record);
     return new Receipt(nextVersion, bound.id(), Optional.of(folder));
   }
 

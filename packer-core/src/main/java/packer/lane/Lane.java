@@ -43,6 +43,10 @@ public final class Lane implements AutoCloseable {
   /** How many commands one group commit takes at most. */
   static final int MAX_BATCH = 256;
 
+  /** How long the lane waits for one more command to join a group, and for all of them. */
+  private static final long LINGER_NANOS = 200_000;
+  private static final long MAX_LINGER_NANOS = 2_000_000;
+
   private final Path root;
   private final IntentJournal journal;
   private final SnapshotPublisher publisher;
@@ -112,10 +116,7 @@ public final class Lane implements AutoCloseable {
           }
           carried.add(first);
         }
-        List<Pending> drained = new ArrayList<>();
-        queue.drainTo(drained, MAX_BATCH);
-        drained.removeIf(pending -> pending == WAKE_UP);
-        carried.addAll(drained);
+        gather(carried);
         commitGroup(carried);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -135,6 +136,29 @@ public final class Lane implements AutoCloseable {
     failAll(carried, new IllegalStateException("the lane is closed"));
   }
 
+  /**
+   * Takes everything queued, up to a group's bound, and lingers while more keeps coming: callers
+   * acknowledged by the last commit are submitting again, and joining this group spares them a
+   * round of forces of their own. A lone command waits {@link #LINGER_NANOS} at most.
+   */
+  private void gather(Deque<Pending> carried) throws InterruptedException {
+    long deadline = System.nanoTime() + MAX_LINGER_NANOS;
+    while (true) {
+      List<Pending> drained = new ArrayList<>();
+      queue.drainTo(drained, MAX_BATCH);
+      boolean closing = drained.removeIf(pending -> pending == WAKE_UP);
+      carried.addAll(drained);
+      if (closing || carried.size() >= MAX_BATCH || System.nanoTime() >= deadline) {
+        return;
+      }
+      Pending next = queue.poll(LINGER_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+      if (next == null || next == WAKE_UP) {
+        return;
+      }
+      carried.add(next);
+    }
+  }
+
   /** Plans and commits as many of {@code waiting} as fit one group; leaves the rest in it. */
   private void commitGroup(Deque<Pending> waiting) {
     if (broken != null) {
@@ -143,7 +167,7 @@ public final class Lane implements AutoCloseable {
     }
     Snapshot base = publisher.current();
     Transaction tx = journal.begin();
-    BatchPlanner planner = new BatchPlanner(root, folderScanner, types, random, base.state(), base.version() + 1, tx);
+    BatchPlanner planner = new BatchPlanner(root, folderScanner, types, random, base, tx);
     List<Pending> accepted = new ArrayList<>();
     List<Receipt> receipts = new ArrayList<>();
     while (!waiting.isEmpty() && accepted.size() < MAX_BATCH) {
@@ -186,7 +210,7 @@ public final class Lane implements AutoCloseable {
           state = state.withFolder(folderScanner.scan(folder, WorkspaceScanner.filesOf(root, folder)));
         }
       }
-      publisher.publish(Snapshot.of(base.version() + 1, state));
+      publisher.publish(base.next(base.version() + 1, state, planner.changedFolders(), planner.changedIds()));
       for (int i = 0; i < accepted.size(); i++) {
         accepted.get(i).result().complete(receipts.get(i));
       }

@@ -32,7 +32,12 @@ class LaneTest {
     final Disk real = new OsDisk();
     final AtomicInteger seals = new AtomicInteger();
 
-    @Override public void write(Path file, byte[] content) throws IOException { real.write(file, content); }
+    @Override public void write(Path file, byte[] content) throws IOException {
+      if (file.getFileName().toString().endsWith(".intent")) {
+        seals.incrementAndGet(); // The record, written in place.
+      }
+      real.write(file, content);
+    }
     @Override public void copy(Path source, Path target) throws IOException { real.copy(source, target); }
     @Override public void move(Path source, Path target) throws IOException {
       if (target.getFileName().toString().endsWith(".intent")) {
@@ -66,11 +71,34 @@ class LaneTest {
         acks.add(ws.submit(new Command.Rename(ids.get(i), "renamed" + i), OptionalLong.empty()));
       }
       CompletableFuture.allOf(acks.toArray(new CompletableFuture[0])).join();
-      assertThat(disk.seals.get()).isLessThan(ids.size());
+      assertThat(disk.seals.get()).isPositive().isLessThan(ids.size());
       for (int i = 0; i < ids.size(); i++) {
         assertThat(ws.snapshot().byId(ids.get(i)).orElseThrow().name()).contains("renamed" + i);
         assertThat(acks.get(i).join().version()).isLessThanOrEqualTo(ws.snapshot().version());
       }
+    }
+  }
+
+  @Test
+  void namesStayUniqueAmongTheRenamesOfOneGroup() throws Exception {
+    Path root = workspaceWith(3);
+    try (Workspace ws = Workspace.openForWriting(root, Options.defaults(), "test")) {
+      AssetId a0 = ws.snapshot().byName("a0").get(0).id().orElseThrow();
+      AssetId a1 = ws.snapshot().byName("a1").get(0).id().orElseThrow();
+      AssetId a2 = ws.snapshot().byName("a2").get(0).id().orElseThrow();
+      // Submitted together, so they may share a group: a0 frees its name for a1, and a2 then
+      // asks for the name a0 has just taken.
+      CompletableFuture<Receipt> first = ws.submit(new Command.Rename(a0, "gem"), OptionalLong.empty());
+      CompletableFuture<Receipt> second = ws.submit(new Command.Rename(a1, "a0"), OptionalLong.empty());
+      CompletableFuture<Receipt> third = ws.submit(new Command.Rename(a2, "gem"), OptionalLong.empty());
+      first.join();
+      second.join();
+      assertThatThrownBy(third::join).isInstanceOf(CompletionException.class)
+          .hasCauseInstanceOf(CommandRejected.class)
+          .hasMessageContaining("the name 'gem' is taken by assets/a0");
+      assertThat(ws.snapshot().byName("gem")).singleElement().extracting(a -> a.id().orElseThrow()).isEqualTo(a0);
+      assertThat(ws.snapshot().byName("a0")).singleElement().extracting(a -> a.id().orElseThrow()).isEqualTo(a1);
+      assertThat(ws.snapshot().diagnostics()).isEmpty();
     }
   }
 

@@ -178,7 +178,7 @@ public final class WriterProcess {
   private static final class FreezeAfterSeal implements Disk {
     private final Disk delegate;
     private final CountDownLatch sealed = new CountDownLatch(1);
-    private volatile boolean recordMoved;
+    private volatile boolean recordMoved; // Written or moved in: the next folder sync seals it.
 
     FreezeAfterSeal(Disk delegate) {
       this.delegate = delegate;
@@ -187,6 +187,9 @@ public final class WriterProcess {
     @Override
     public void write(Path file, byte[] content) throws IOException {
       delegate.write(file, content);
+      if (file.getFileName().toString().endsWith(".intent")) {
+        recordMoved = true;
+      }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package packer.cli.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,8 +9,11 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import packer.fs.Disk;
+import packer.fs.OsDisk;
 import packer.id.AssetId;
 import packer.lane.Command.Rename;
 import packer.snapshot.Asset;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Spec;
  * looks an asset up by id, timing each read; then it reads as many times again with the lane idle.
  * Reads are paced (one every ~100 µs) so the reader does not starve the writers of the two cores.
  *
- * <p>Prints, per thread count, {@code lane threads=T commits=C nanos=N groups=G} and
+ * <p>Prints, per thread count, {@code lane threads=T commits=C nanos=N groups=G forces=F} (F: the
+ * files and folders forced while measuring) and
  * {@code reads threads=T mode=busy|idle count=N p50=.. p99=.. max=..} (nanoseconds).
  */
 @Command(name = "lane", hidden = true, description = "Measure lane throughput and read latency (for bench run).")
@@ -55,7 +60,9 @@ final class LaneCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (Workspace workspace = Workspace.openForWriting(dir.toAbsolutePath(), Options.defaults(), "packer bench lane")) {
+    CountingDisk disk = new CountingDisk(new OsDisk());
+    try (Workspace workspace =
+        Workspace.openForWriting(dir.toAbsolutePath(), Options.defaults().withDisk(disk), "packer bench lane")) {
       List<Asset> assets = new ArrayList<>();
       for (Asset asset : workspace.snapshot().assets()) {
         if (asset.state() == AssetState.REGISTERED) {
@@ -73,11 +80,14 @@ final class LaneCommand implements java.util.concurrent.Callable<Integer> {
       writers(workspace, assets, Math.min(4, most), warmUp, run + "w", null);
       for (int count : threads) {
         long before = workspace.snapshot().version();
+        long forcesBefore = disk.forces.get();
         Reader reader = new Reader(workspace, ids);
         long nanos = writers(workspace, assets, count, renames, run + "t" + count, reader);
         long groups = workspace.snapshot().version() - before;
+        long forces = disk.forces.get() - forcesBefore;
         int done = (renames / count) * count;
-        out.println(String.format(Locale.ROOT, "lane threads=%d commits=%d nanos=%d groups=%d", count, done, nanos, groups));
+        out.println(String.format(Locale.ROOT, "lane threads=%d commits=%d nanos=%d groups=%d forces=%d",
+            count, done, nanos, groups, forces));
         print(out, count, "busy", reader.latencies);
         Reader idle = new Reader(workspace, ids);
         idle.readTimes(reader.latencies.size());
@@ -149,6 +159,49 @@ final class LaneCommand implements java.util.concurrent.Callable<Integer> {
     }
     out.println(String.format(Locale.ROOT, "reads threads=%d mode=%s count=%d p50=%.0f p99=%.0f max=%.0f",
         threads, mode, latencies.size(), samples.median(), samples.percentile(99), samples.max()));
+  }
+
+  /** The real disk, counting its forces: each write and copy forces its file, each folder sync its folder. */
+  private static final class CountingDisk implements Disk {
+    final AtomicLong forces = new AtomicLong();
+    private final Disk delegate;
+
+    CountingDisk(Disk delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void write(Path file, byte[] content) throws IOException {
+      forces.incrementAndGet();
+      delegate.write(file, content);
+    }
+
+    @Override
+    public void copy(Path source, Path target) throws IOException {
+      forces.incrementAndGet();
+      delegate.copy(source, target);
+    }
+
+    @Override
+    public void move(Path source, Path target) throws IOException {
+      delegate.move(source, target);
+    }
+
+    @Override
+    public void delete(Path path) throws IOException {
+      delegate.delete(path);
+    }
+
+    @Override
+    public void createDirectory(Path dir) throws IOException {
+      delegate.createDirectory(dir);
+    }
+
+    @Override
+    public void syncDirectory(Path dir) throws IOException {
+      forces.incrementAndGet();
+      delegate.syncDirectory(dir);
+    }
   }
 
   /** Takes a snapshot and looks one asset up by id, timing it; paced so it leaves the CPU to others. */

@@ -15,6 +15,7 @@ final class LaneFigures {
   private final int renames;
   private final Map<Integer, Samples> rate = new TreeMap<>();
   private final Map<Integer, Samples> batch = new TreeMap<>();
+  private final Map<Integer, Samples> forces = new TreeMap<>();
   private final Map<String, Samples> p50 = new TreeMap<>();
   private final Map<String, Samples> p99 = new TreeMap<>();
   private final Map<String, Samples> max = new TreeMap<>();
@@ -25,9 +26,10 @@ final class LaneFigures {
     this.renames = renames;
   }
 
-  void addThroughput(int threadCount, long commits, long nanos, long groups) {
+  void addThroughput(int threadCount, long commits, long nanos, long groups, long forced) {
     rate.computeIfAbsent(threadCount, t -> new Samples()).add(commits / (nanos / 1e9));
     batch.computeIfAbsent(threadCount, t -> new Samples()).add(groups == 0 ? 0 : (double) commits / groups);
+    forces.computeIfAbsent(threadCount, t -> new Samples()).add(groups == 0 ? 0 : (double) forced / groups);
   }
 
   void addReads(int threadCount, String mode, double p50Nanos, double p99Nanos, double maxNanos, long count) {
@@ -48,11 +50,13 @@ final class LaneFigures {
     out.println(String.format(Locale.ROOT,
         "T writer threads share %s renames, each renaming its own assets in a loop and waiting for each to be"
             + " durable (`submit(...).join()`), so up to T commands wait together and the lane groups them into one"
-            + " journal transaction. In-process, a child JVM with the launcher's flags, after %d warm-up renames.",
+            + " journal transaction. In-process, a child JVM with the launcher's flags, after %d warm-up renames."
+            + " *Forces* counts the files and folders forced (fsync), issued one after another or, where"
+            + " independent, at once.",
         Markdown.count(renames), LaneCommand.WARM_UP));
     out.println();
     Markdown table = new Markdown(">writer threads", ">commits/s (median)", ">min", ">max", ">renames per group commit",
-        "goal ≥ 500/s");
+        ">forces per group commit", "goal ≥ 500/s");
     for (int count : threads) {
       Samples r = rate.get(count);
       if (r == null) {
@@ -60,6 +64,7 @@ final class LaneFigures {
       }
       table.row(Integer.toString(count), Markdown.perSecond(r.median()), Markdown.perSecond(r.min()),
           Markdown.perSecond(r.max()), String.format(Locale.ROOT, "%.1f", batch.get(count).median()),
+          String.format(Locale.ROOT, "%.1f", forces.get(count).median()),
           r.median() >= GOAL_COMMITS_PER_SECOND ? "met" : "missed");
     }
     table.print(out);

@@ -315,7 +315,7 @@ final class RunCommand implements Callable<Integer> {
         if (line.startsWith("lane ")) {
           Map<String, String> v = KeyValues.parse(line, "lane");
           lane.addThroughput(Integer.parseInt(v.get("threads")), Long.parseLong(v.get("commits")),
-              Long.parseLong(v.get("nanos")), Long.parseLong(v.get("groups")));
+              Long.parseLong(v.get("nanos")), Long.parseLong(v.get("groups")), Long.parseLong(v.get("forces")));
         } else if (line.startsWith("reads ")) {
           Map<String, String> v = KeyValues.parse(line, "reads");
           lane.addReads(Integer.parseInt(v.get("threads")), v.get("mode"), Double.parseDouble(v.get("p50")),
