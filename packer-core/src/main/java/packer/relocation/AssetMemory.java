@@ -51,6 +51,7 @@ public final class AssetMemory {
 
   private final Path root;
   private final SortedMap<AssetId, Entry> entries;
+  private boolean saved;
 
   /**
    * @param declaration the digest of the asset.json bytes the content digest was made from
@@ -62,34 +63,37 @@ public final class AssetMemory {
     }
   }
 
-  private AssetMemory(Path root, SortedMap<AssetId, Entry> entries) {
+  private AssetMemory(Path root, SortedMap<AssetId, Entry> entries, boolean saved) {
     this.root = root;
     this.entries = entries;
+    this.saved = saved;
   }
 
   /** Loads the memory; a missing or unreadable file is an empty memory. */
   public static AssetMemory load(Path root) {
     SortedMap<AssetId, Entry> entries = new TreeMap<>();
+    boolean saved = false;
     try {
       Path file = root.resolve(FILE);
       if (Files.isRegularFile(file)) {
-        readBinary(Files.readAllBytes(file), entries);
+        saved = readBinary(Files.readAllBytes(file), entries);
       } else if (Files.isRegularFile(root.resolve(LEGACY_FILE))) {
         readJson(Files.readAllBytes(root.resolve(LEGACY_FILE)), entries);
       }
     } catch (IOException | JsonSyntaxException | IllegalArgumentException unreadable) {
       entries.clear(); // A cache: start over.
     }
-    return new AssetMemory(root, entries);
+    return new AssetMemory(root, entries, saved);
   }
 
-  private static void readBinary(byte[] bytes, SortedMap<AssetId, Entry> entries) throws IOException {
+  /** @return whether {@code bytes} were a memory this packer wrote */
+  private static boolean readBinary(byte[] bytes, SortedMap<AssetId, Entry> entries) throws IOException {
     if (bytes.length < 8 || !checksumMatches(bytes)) {
-      return;
+      return false;
     }
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
     if (in.readLong() != MAGIC) {
-      return;
+      return false;
     }
     int count = in.readInt();
     for (int i = 0; i < count; i++) {
@@ -98,6 +102,7 @@ public final class AssetMemory {
       String type = in.readUTF().intern();
       entries.put(id, new Entry(name, type, Digest.readFrom(in), Digest.readFrom(in), in.readLong()));
     }
+    return in.available() == 0;
   }
 
   private static void readJson(byte[] bytes, SortedMap<AssetId, Entry> entries) throws JsonSyntaxException {
@@ -141,8 +146,9 @@ public final class AssetMemory {
         changed = true;
       }
     }
-    if (changed) {
-      save();
+    if (changed || !saved) {
+      save(); // Also when it was read from JSON or a damaged file: next time it loads fast.
+      saved = true;
     }
   }
 
