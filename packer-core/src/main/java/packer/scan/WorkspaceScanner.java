@@ -58,13 +58,23 @@ public final class WorkspaceScanner {
    *     one string in memory, not one per structure that names it
    */
   public Result scan(ScanCache cache, Map<String, String> knownFolders) throws IOException {
-    Walk walk = new Walk(knownFolders);
+    return scan(cache, () -> knownFolders);
+  }
+
+  /**
+   * As {@link #scan(ScanCache, Map)}, asking for the known folders only once the tree is walked
+   * (so that the registry can be read meanwhile).
+   */
+  public Result scan(ScanCache cache, java.util.function.Supplier<Map<String, String>> knownFolders)
+      throws IOException {
+    Walk walk = new Walk();
     for (String scanRoot : new TreeSet<>(config.roots())) {
       Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
       if (Files.isDirectory(start)) {
         walk.start(start);
       }
     }
+    Map<String, String> known = knownFolders.get();
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
     // Folders are independent: read them in parallel, then keep them by path, so the result is the
     // same whatever the order they finished in.
@@ -73,7 +83,7 @@ public final class WorkspaceScanner {
       scans = new ArrayList<>(walk.filesByAsset.entrySet()).parallelStream()
           .map(entry -> {
             try {
-              return folderScanner.scan(entry.getKey(), entry.getValue(), cache);
+              return folderScanner.scan(known.getOrDefault(entry.getKey(), entry.getKey()), entry.getValue(), cache);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -195,10 +205,8 @@ public final class WorkspaceScanner {
     final List<Diagnostic> problems = new ArrayList<>();
     final List<String> allPaths = new ArrayList<>();
     final List<PathMatcher> excludes = new ArrayList<>();
-    final Map<String, String> knownFolders;
 
-    Walk(Map<String, String> knownFolders) {
-      this.knownFolders = knownFolders;
+    Walk() {
       for (String pattern : config.excludes()) {
         excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
       }
@@ -248,8 +256,8 @@ public final class WorkspaceScanner {
               "asset folders do not nest: this folder is inside the asset " + outer
                   + "; move it out, or delete this asset.json"));
         } else {
-          inner = knownFolders.getOrDefault(path, path);
-          filesByAsset.put(inner, new TreeMap<>(PathOrder.COMPARATOR));
+          inner = path;
+          filesByAsset.put(path, new TreeMap<>(PathOrder.COMPARATOR));
         }
       }
       for (int i = 0; i < entries.size(); i++) {

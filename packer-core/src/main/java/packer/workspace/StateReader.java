@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.pcollections.PSortedMap;
 import org.pcollections.TreePMap;
 import packer.declaration.AssetTypes;
@@ -35,6 +38,23 @@ final class StateReader {
     this.types = types;
   }
 
+  private static RegistryReader.Scan join(CompletableFuture<RegistryReader.Scan> read) throws IOException {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
   FolderScanner folderScanner() {
     return new FolderScanner(root, declarations);
   }
@@ -44,9 +64,22 @@ final class StateReader {
     WorkspaceConfig.Parsed config =
         WorkspaceConfig.parse(Files.readAllBytes(root.resolve(WorkspaceConfig.FILE_NAME)), fallbackName);
     ScanCache reading = cache == null ? ScanCache.load(root, ScanCache.fingerprint(types)) : cache.next();
-    RegistryReader.Scan registry = new RegistryReader().read(root, reading);
-    WorkspaceScanner.Result scan =
-        new WorkspaceScanner(root, config.config(), folderScanner()).scan(reading, WorkspaceScanner.foldersOf(registry.registry()));
+    // The registry and the tree are independent: read the registry on a thread of its own while
+    // this one walks the tree.
+    CompletableFuture<RegistryReader.Scan> registryRead = new CompletableFuture<>();
+    Thread registryReader = new Thread(() -> {
+      try {
+        registryRead.complete(new RegistryReader().read(root, reading));
+      } catch (IOException | RuntimeException | Error e) {
+        registryRead.completeExceptionally(e);
+      }
+    }, "packer registry reader");
+    registryReader.setDaemon(true);
+    registryReader.start();
+    WorkspaceScanner.Result scan = new WorkspaceScanner(root, config.config(), folderScanner())
+        .scan(reading, () -> registryRead.handle((read, failed) ->
+            read == null ? Map.<String, String>of() : WorkspaceScanner.foldersOf(read.registry())).join());
+    RegistryReader.Scan registry = join(registryRead);
     reading.save();
     cache = reading;
     PSortedMap<String, FolderScan> folders = TreePMap.fromSortedMap(scan.folders());
