@@ -77,7 +77,7 @@ final class ProfileFigures {
       case "snapshot":
         return "build the snapshot's indexes";
       case "memory":
-        return "local memory: load .packer/state/assets.json, check digests are current";
+        return "local memory: load .packer/state/assets.bin, check digests are current";
       case "pairing":
         return "pair missing with unregistered assets";
       case "walk":
