@@ -84,6 +84,34 @@ class LauncherTest {
   }
 
   @Test
+  void theLauncherMakesAClassDataArchiveForItsJarWithoutAWord() throws Exception {
+    Run first = run(List.of(launcher.toString(), "-C", workspace.toString(), "ls"), Map.of(), 180);
+    Run second = run(List.of(launcher.toString(), "-C", workspace.toString(), "ls"), Map.of(), 120);
+
+    Path archive = launcher.resolveSibling("packer-cli/target/packer.jsa");
+    assertThat(archive).as("made by a training run after the jar appeared").isNotEmptyFile();
+    assertThat(Files.getLastModifiedTime(archive))
+        .isGreaterThanOrEqualTo(Files.getLastModifiedTime(launcher.resolveSibling("packer-cli/target/packer.jar")));
+    for (Run run : List.of(first, second)) {
+      assertThat(run.code()).as(run.toString()).isZero();
+      assertThat(run.out()).as(run.toString()).contains("assets/" + FOLDER);
+      assertThat(run.err()).as(run.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnusableClassDataArchiveIsPassedOverSilently() throws Exception {
+    Path archive = launcher.resolveSibling("packer-cli/target/packer.jsa");
+    Files.writeString(archive, "not a class-data archive", StandardCharsets.UTF_8); // Newer than the jar.
+
+    Run listed = run(List.of(launcher.toString(), "-C", workspace.toString(), "ls"), Map.of(), 120);
+
+    assertThat(listed.code()).as(listed.toString()).isZero();
+    assertThat(listed.out()).as(listed.toString()).contains("assets/" + FOLDER);
+    assertThat(listed.err()).as(listed.toString()).isEmpty();
+  }
+
+  @Test
   void withoutTheLauncherTheJvmUnderTheCLocaleWouldMangleTheName() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 

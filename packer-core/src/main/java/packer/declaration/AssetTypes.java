@@ -21,6 +21,14 @@ public interface AssetTypes {
     return List.of();
   }
 
+  /**
+   * Changes whenever what {@code asset.json} files are checked against may have changed (the
+   * types, their processors and versions), so a cached parse is not reused across it.
+   */
+  default String fingerprint() {
+    return getClass().getName() + names();
+  }
+
   /** The types of packer's built-in processors. */
   static AssetTypes builtIn() {
     return of(Processors.builtIn());
@@ -44,6 +52,16 @@ public interface AssetTypes {
       @Override
       public List<ParamProblem> checkParams(String type, JsonNode params) {
         return processors.find(type).map(processor -> processor.checkParams(params)).orElse(List.of());
+      }
+
+      @Override
+      public String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        for (String type : sorted) {
+          processors.find(type).ifPresent(p -> text.append(type).append(' ').append(p.getClass().getName())
+              .append(' ').append(p.version()).append(';'));
+        }
+        return text.toString();
       }
     };
   }

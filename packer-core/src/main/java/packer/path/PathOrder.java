@@ -16,19 +16,30 @@ public final class PathOrder {
   private PathOrder() {}
 
   public static int compare(String a, String b) {
-    if (isAscii(a) && isAscii(b)) {
-      return a.compareTo(b); // For ASCII, UTF-16 order and UTF-8 byte order agree.
-    }
-    return Arrays.compareUnsigned(
-        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
+    // Outside the surrogates, UTF-16 units order as code points, which order as UTF-8 bytes: the
+    // first differing unit decides. Any surrogate (a pair, or a lone one that UTF-8 encodes as '?')
+    // takes the exact way through the bytes.
+    int common = Math.min(a.length(), b.length());
+    for (int i = 0; i < common; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
+        return compareBytes(a, b);
+      }
+      if (x != y) {
+        return x - y;
       }
     }
-    return true;
+    if (a.length() != b.length()) {
+      String longer = a.length() > b.length() ? a : b;
+      if (Character.isSurrogate(longer.charAt(common))) {
+        return compareBytes(a, b);
+      }
+    }
+    return a.length() - b.length();
+  }
+
+  private static int compareBytes(String a, String b) {
+    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

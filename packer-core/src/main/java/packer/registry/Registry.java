@@ -1,6 +1,7 @@
 package packer.registry;
 
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.random.RandomGenerator;
 import org.pcollections.PSortedMap;
 import org.pcollections.TreePMap;
@@ -24,6 +25,11 @@ public final class Registry {
 
   public static Registry empty() {
     return EMPTY;
+  }
+
+  /** A registry of exactly these records, built at once (not one record at a time). */
+  public static Registry of(SortedMap<AssetId, RegistryRecord> records) {
+    return new Registry(TreePMap.fromSortedMap(records));
   }
 
   public Registry with(RegistryRecord record) {

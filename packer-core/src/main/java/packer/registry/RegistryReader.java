@@ -1,13 +1,18 @@
 package packer.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
@@ -17,6 +22,9 @@ import packer.json.JsonSyntaxException;
 import packer.json.Located;
 import packer.path.PathOrder;
 import packer.path.WorkspacePath;
+import packer.scan.Payloads;
+import packer.scan.ScanCache;
+import packer.scan.StatKey;
 
 /** Reads every record under {@code registry/}, reporting the ones that do not parse or disagree. */
 public final class RegistryReader {
@@ -31,12 +39,20 @@ public final class RegistryReader {
   }
 
   public Scan read(Path root) throws IOException {
+    return read(root, ScanCache.disabled());
+  }
+
+  /**
+   * Reads the registry, re-reading and re-parsing only the records whose stat changed since
+   * {@code cache} was saved.
+   */
+  public Scan read(Path root, ScanCache cache) throws IOException {
     Path folder = root.resolve(Registry.FOLDER);
     List<Diagnostic> problems = new ArrayList<>();
     Map<AssetId, String> claimedBy = new TreeMap<>();
-    Registry registry = Registry.empty();
+    SortedMap<AssetId, RegistryRecord> records = new TreeMap<>();
     if (!Files.isDirectory(folder)) {
-      return new Scan(registry, problems);
+      return new Scan(Registry.empty(), problems);
     }
     // Records at their own path first, so a misplaced copy is judged the same whatever its name.
     Map<String, RegistryRecord> misplaced = new TreeMap<>(PathOrder.COMPARATOR);
@@ -48,14 +64,15 @@ public final class RegistryReader {
         continue;
       }
       for (Path file : sorted(shard)) {
-        String path = WorkspacePath.relativize(root, file);
-        RegistryRecord record = readRecord(file, path, problems);
+        String name = file.getFileName().toString();
+        String path = isAscii(name) ? shardPath + "/" + name : WorkspacePath.relativize(root, file);
+        RegistryRecord record = readRecord(file, path, problems, cache);
         if (record == null) {
           continue;
         }
         if (RegistryRecord.pathOf(record.id()).equals(path)) {
           claimedBy.put(record.id(), path);
-          registry = registry.with(record);
+          records.put(record.id(), record);
         } else {
           misplaced.put(path, record);
         }
@@ -70,17 +87,46 @@ public final class RegistryReader {
                   ? " too; the id is claimed twice (as after a bad merge): keep one record and delete the other"
                   : "; move it there")));
     });
-    return new Scan(registry, problems);
+    return new Scan(Registry.of(records), problems);
   }
 
-  private static RegistryRecord readRecord(Path file, String path, List<Diagnostic> problems)
+  private static boolean isAscii(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static RegistryRecord readRecord(Path file, String path, List<Diagnostic> problems, ScanCache cache)
       throws IOException {
-    if (!Files.isRegularFile(file) || !path.endsWith(".json")) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException unreadable) {
+      attributes = null; // As Files.isRegularFile: gone, a dangling link, a loop.
+    }
+    if (attributes == null || !attributes.isRegularFile() || !path.endsWith(".json")) {
       problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, 0, 0,
           "unexpected entry in registry/: records are registry/XX/YYYYYYYYYYYYYY.json"));
       return null;
     }
-    if (Files.size(file) > MAX_RECORD_BYTES) {
+    StatKey key = StatKey.of(attributes);
+    byte[] cached = cache.get(path, key);
+    if (cached != null) {
+      return decodeOutcome(cached, problems);
+    }
+    List<Diagnostic> own = new ArrayList<>();
+    RegistryRecord record = parseRecord(file, path, attributes.size(), own);
+    cache.put(path, key, encodeOutcome(record, own));
+    problems.addAll(own);
+    return record;
+  }
+
+  private static RegistryRecord parseRecord(Path file, String path, long size, List<Diagnostic> problems)
+      throws IOException {
+    if (size > MAX_RECORD_BYTES) {
       problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, 0, 0,
           "registry record is larger than " + MAX_RECORD_BYTES + " bytes; restore it from version control"));
       return null;
@@ -131,6 +177,43 @@ public final class RegistryReader {
     problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, path, at.line(), at.column(),
         "registry record must hold either \"folder\": a canonical relative path, or \"retired\": true"));
     return null;
+  }
+
+  private static final byte NONE = 0;
+  private static final byte BOUND = 1;
+  private static final byte RETIRED = 2;
+
+  private static byte[] encodeOutcome(RegistryRecord record, List<Diagnostic> problems) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+    DataOutputStream out = new DataOutputStream(bytes);
+    try {
+      if (record instanceof RegistryRecord.Bound bound) {
+        out.writeByte(BOUND);
+        out.writeLong(bound.id().value());
+        ScanCache.writeString(out, bound.folder());
+      } else if (record instanceof RegistryRecord.Retired retired) {
+        out.writeByte(RETIRED);
+        out.writeLong(retired.id().value());
+      } else {
+        out.writeByte(NONE);
+      }
+      Payloads.writeDiagnostics(out, problems);
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static RegistryRecord decodeOutcome(byte[] payload, List<Diagnostic> problems) throws IOException {
+    DataInputStream in = ScanCache.reader(payload);
+    byte kind = in.readByte();
+    RegistryRecord record = switch (kind) {
+      case BOUND -> new RegistryRecord.Bound(new AssetId(in.readLong()), ScanCache.readString(in));
+      case RETIRED -> new RegistryRecord.Retired(new AssetId(in.readLong()));
+      default -> null;
+    };
+    problems.addAll(Payloads.readDiagnostics(in));
+    return record;
   }
 
   private static List<Path> sorted(Path folder) throws IOException {

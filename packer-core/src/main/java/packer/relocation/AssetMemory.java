@@ -1,10 +1,13 @@
 package packer.relocation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.zip.CRC32;
 import packer.declaration.DeclarationReader;
 import packer.id.AssetId;
-import packer.json.CanonicalJson;
 import packer.json.JsonDocument;
 import packer.json.JsonSyntaxException;
+import packer.scan.Digest;
 import packer.scan.ResolvedInput;
 import packer.scan.Sha256;
 import packer.snapshot.Asset;
@@ -27,48 +31,91 @@ import packer.snapshot.AssetState;
 import packer.snapshot.Snapshot;
 
 /**
- * Local memory of registered assets ({@code .packer/state/assets.json}): name, type and content
+ * Local memory of registered assets ({@code .packer/state/assets.bin}): name, type and content
  * digest by id, refreshed whenever the workspace is read. Local state, never authority: losing it
  * only means a moved asset is matched by name and type alone.
  *
  * <p>Digests are recomputed only when an asset's asset.json or an input's size or modification
- * time changed, so a refresh of an unchanged workspace reads no input file.
+ * time changed, so a refresh of an unchanged workspace reads no input file. Kept in a compact
+ * binary form (every read of the workspace loads it); one written as JSON by an earlier packer
+ * ({@code assets.json}) is read when there is no binary one yet.
  */
 public final class AssetMemory {
 
-  public static final String FILE = ".packer/state/assets.json";
+  public static final String FILE = ".packer/state/assets.bin";
+
+  /** Where packer kept the memory before, as JSON. */
+  public static final String LEGACY_FILE = ".packer/state/assets.json";
+
+  private static final long MAGIC = 0x5041434b4d454d31L; // "PACKMEM1"
 
   private final Path root;
   private final SortedMap<AssetId, Entry> entries;
+  private boolean saved;
 
-  private record Entry(Remembered remembered, String declarationHash, String stamp) {}
+  /**
+   * @param declaration the digest of the asset.json bytes the content digest was made from
+   * @param stamp a hash of the inputs' paths, sizes and times it was made from
+   */
+  private record Entry(String name, String type, Digest digest, Digest declaration, long stamp) {
+    Remembered remembered() {
+      return new Remembered(name, type, digest.hex());
+    }
+  }
 
-  private AssetMemory(Path root, SortedMap<AssetId, Entry> entries) {
+  private AssetMemory(Path root, SortedMap<AssetId, Entry> entries, boolean saved) {
     this.root = root;
     this.entries = entries;
+    this.saved = saved;
   }
 
   /** Loads the memory; a missing or unreadable file is an empty memory. */
   public static AssetMemory load(Path root) {
     SortedMap<AssetId, Entry> entries = new TreeMap<>();
-    Path file = root.resolve(FILE);
+    boolean saved = false;
     try {
+      Path file = root.resolve(FILE);
       if (Files.isRegularFile(file)) {
-        JsonNode node = JsonDocument.parse(Files.readAllBytes(file)).root();
-        for (var it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
-          JsonNode value = field.getValue();
-          if (AssetId.isWellFormed(field.getKey())) {
-            entries.put(AssetId.parse(field.getKey()), new Entry(
-                new Remembered(value.path("name").asText(), value.path("type").asText(), value.path("digest").asText()),
-                value.path("declaration").asText(), value.path("stamp").asText()));
-          }
-        }
+        saved = readBinary(Files.readAllBytes(file), entries);
+      } else if (Files.isRegularFile(root.resolve(LEGACY_FILE))) {
+        readJson(Files.readAllBytes(root.resolve(LEGACY_FILE)), entries);
       }
-    } catch (IOException | JsonSyntaxException unreadable) {
+    } catch (IOException | JsonSyntaxException | IllegalArgumentException unreadable) {
       entries.clear(); // A cache: start over.
     }
-    return new AssetMemory(root, entries);
+    return new AssetMemory(root, entries, saved);
+  }
+
+  /** @return whether {@code bytes} were a memory this packer wrote */
+  private static boolean readBinary(byte[] bytes, SortedMap<AssetId, Entry> entries) throws IOException {
+    if (bytes.length < 8 || !checksumMatches(bytes)) {
+      return false;
+    }
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8));
+    if (in.readLong() != MAGIC) {
+      return false;
+    }
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      AssetId id = new AssetId(in.readLong());
+      String name = in.readUTF();
+      String type = in.readUTF().intern();
+      entries.put(id, new Entry(name, type, Digest.readFrom(in), Digest.readFrom(in), in.readLong()));
+    }
+    return in.available() == 0;
+  }
+
+  private static void readJson(byte[] bytes, SortedMap<AssetId, Entry> entries) throws JsonSyntaxException {
+    JsonNode node = JsonDocument.parse(bytes).root();
+    for (var it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode value = field.getValue();
+      if (AssetId.isWellFormed(field.getKey())) {
+        entries.put(AssetId.parse(field.getKey()), new Entry(value.path("name").asText(), value.path("type").asText(),
+            Digest.ofHex(value.path("digest").asText()), Digest.ofHex(value.path("declaration").asText()),
+            hash(value.path("stamp").asText())));
+      }
+    }
   }
 
   public Optional<Remembered> get(AssetId id) {
@@ -87,21 +134,21 @@ public final class AssetMemory {
         continue;
       }
       AssetId id = asset.id().orElseThrow();
-      String declarationHash = snapshot.state().folders().get(asset.folder()).declarationHash();
-      String stamp = stamp(asset);
+      Digest declaration = snapshot.state().folders().get(asset.folder()).declarationDigest();
+      long stamp = stamp(asset);
       Entry old = entries.get(id);
-      Remembered remembered = new Remembered(asset.name().orElseThrow(), asset.type().orElseThrow(),
-          old != null && old.declarationHash().equals(declarationHash) && old.stamp().equals(stamp)
-              ? old.remembered().digest()
-              : digest(asset));
-      Entry next = new Entry(remembered, declarationHash, stamp);
+      Digest digest = old != null && old.declaration().equals(declaration) && old.stamp() == stamp
+          ? old.digest()
+          : Digest.ofHex(digest(asset));
+      Entry next = new Entry(asset.name().orElseThrow(), asset.type().orElseThrow(), digest, declaration, stamp);
       if (!next.equals(old)) {
         entries.put(id, next);
         changed = true;
       }
     }
-    if (changed) {
-      save();
+    if (changed || !saved) {
+      save(); // Also when it was read from JSON or a damaged file: next time it loads fast.
+      saved = true;
     }
   }
 
@@ -123,27 +170,53 @@ public final class AssetMemory {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static String stamp(Asset asset) {
+  /** The inputs' paths, sizes and times, hashed: equal stamps mean the digest is still current. */
+  private static long stamp(Asset asset) {
     StringBuilder stamp = new StringBuilder();
     for (ResolvedInput input : asset.inputs()) {
       stamp.append(input.path()).append(':').append(input.size()).append(':')
           .append(input.modifiedMillis()).append(';');
     }
-    return stamp.toString();
+    return hash(stamp);
+  }
+
+  /** 64-bit FNV-1a of the text's UTF-16 units. */
+  private static long hash(CharSequence text) {
+    long hash = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    return hash;
   }
 
   private void save() throws IOException {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    entries.forEach((id, entry) -> node.putObject(id.hex())
-        .put("name", entry.remembered().name())
-        .put("type", entry.remembered().type())
-        .put("digest", entry.remembered().digest())
-        .put("declaration", entry.declarationHash())
-        .put("stamp", entry.stamp()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 120);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeLong(MAGIC);
+    out.writeInt(entries.size());
+    for (Map.Entry<AssetId, Entry> item : entries.entrySet()) {
+      Entry entry = item.getValue();
+      out.writeLong(item.getKey().value());
+      out.writeUTF(entry.name());
+      out.writeUTF(entry.type());
+      entry.digest().writeTo(out);
+      entry.declaration().writeTo(out);
+      out.writeLong(entry.stamp());
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    out.writeLong(crc.getValue());
+    out.flush();
     Path file = root.resolve(FILE);
     Files.createDirectories(file.getParent());
-    Path temp = file.resolveSibling("assets.json." + ProcessHandle.current().pid() + ".tmp");
-    Files.write(temp, CanonicalJson.compact(node));
+    Path temp = file.resolveSibling("assets.bin." + ProcessHandle.current().pid() + ".tmp");
+    Files.write(temp, bytes.toByteArray());
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static boolean checksumMatches(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    return crc.getValue() == ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
   }
 }

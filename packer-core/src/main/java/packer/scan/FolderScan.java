@@ -7,13 +7,13 @@ import packer.diagnostic.Diagnostic;
 import packer.json.Located;
 
 /**
- * One asset folder as read from disk: its declaration, the hash of its {@code asset.json} bytes
+ * One asset folder as read from disk: its declaration, the digest of its {@code asset.json} bytes
  * (so the lane can tell if it changed since), where its name is written, its expanded inputs and
  * its own problems.
  */
 public record FolderScan(
     String folder,
-    String declarationHash,
+    Digest declarationDigest,
     Optional<Declaration> declaration,
     Located nameAt,
     List<ResolvedInput> inputs,
@@ -22,6 +22,17 @@ public record FolderScan(
   public FolderScan {
     inputs = List.copyOf(inputs);
     diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** @param declarationHash the SHA-256 of the asset.json bytes, as 64 hex digits */
+  public FolderScan(String folder, String declarationHash, Optional<Declaration> declaration, Located nameAt,
+      List<ResolvedInput> inputs, List<Diagnostic> diagnostics) {
+    this(folder, Digest.ofHex(declarationHash), declaration, nameAt, inputs, diagnostics);
+  }
+
+  /** The SHA-256 of the asset.json bytes, as 64 lowercase hex digits ({@link Sha256#hex}). */
+  public String declarationHash() {
+    return declarationDigest.hex();
   }
 
   public boolean hasErrors() {

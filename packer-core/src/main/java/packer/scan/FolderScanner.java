@@ -1,20 +1,26 @@
 package packer.scan;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import packer.declaration.Declaration;
 import packer.declaration.DeclarationReader;
 import packer.declaration.ParsedDeclaration;
 import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
 import packer.json.Located;
+import packer.path.PathOrder;
 
 /** Reads one asset folder: parses its declaration and expands its inputs against its files. */
 public final class FolderScanner {
@@ -38,19 +44,133 @@ public final class FolderScanner {
 
   /** Reads a folder as if its {@code asset.json} held {@code bytes}. */
   public FolderScan scan(String folder, byte[] bytes, SortedMap<String, Boolean> files) throws IOException {
-    Path dir = root.resolve(folder);
-    String hash = Sha256.hex(bytes);
+    SortedMap<String, Listed> listed = new TreeMap<>(PathOrder.COMPARATOR);
+    files.forEach((path, link) -> listed.put(path, new Listed(link, null)));
+    return scan(folder, Digest.sha256(bytes), reader.read(folder, bytes), listed);
+  }
+
+  /** One file of an asset folder as the walk found it: a link or not, and its lstat when known. */
+  record Listed(boolean link, BasicFileAttributes attributes) {}
+
+  /**
+   * Reads a folder whose files the walk listed and stat-ed, taking the parsed asset.json from
+   * {@code cache} when its stat is unchanged.
+   */
+  FolderScan scan(String folder, SortedMap<String, Listed> files, ScanCache cache) throws IOException {
+    String file = folder + "/" + DeclarationReader.FILE_NAME;
+    Listed self = files.get(DeclarationReader.FILE_NAME);
+    BasicFileAttributes attributes = self != null && !self.link() && self.attributes() != null
+        ? self.attributes()
+        : Files.readAttributes(root.resolve(file), BasicFileAttributes.class);
+    StatKey key = StatKey.of(attributes);
+    byte[] cached = cache.get(file, key);
+    if (cached != null) {
+      DataInputStream in = ScanCache.reader(cached);
+      Digest digest = Digest.readFrom(in);
+      return scan(folder, digest, decode(in), files);
+    }
+    byte[] bytes = Files.readAllBytes(root.resolve(file));
+    Digest digest = Digest.sha256(bytes);
     ParsedDeclaration parsed = reader.read(folder, bytes);
+    cache.put(file, key, encode(digest, parsed));
+    return scan(folder, digest, parsed, files);
+  }
+
+  private FolderScan scan(String folder, Digest digest, ParsedDeclaration parsed, SortedMap<String, Listed> files)
+      throws IOException {
+    Path dir = root.resolve(folder);
     List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
     List<ResolvedInput> inputs = new ArrayList<>();
     if (parsed.declaration().isPresent()) {
       inputs = resolveInputs(folder, dir, parsed, files, problems);
     }
-    return new FolderScan(folder, hash, parsed.declaration(), parsed.nameAt(), inputs, problems);
+    return new FolderScan(folder, digest, parsed.declaration().map(FolderScanner::shared), shared(parsed.nameAt()),
+        inputs, problems);
+  }
+
+  /** The type and tags are a small vocabulary: one instance of each word, not one per asset. */
+  private static Declaration shared(Declaration declaration) {
+    List<String> tags = declaration.tags();
+    if (!tags.isEmpty()) {
+      List<String> interned = new ArrayList<>(tags.size());
+      tags.forEach(tag -> interned.add(tag.intern()));
+      tags = interned;
+    }
+    return new Declaration(declaration.name(), declaration.type().intern(), declaration.inputs(),
+        declaration.params().length() <= 64 ? declaration.params().intern() : declaration.params(), tags);
+  }
+
+  private static final Located[][] LOCATIONS = new Located[16][64];
+
+  static {
+    for (int line = 0; line < LOCATIONS.length; line++) {
+      for (int column = 0; column < LOCATIONS[line].length; column++) {
+        LOCATIONS[line][column] = new Located(line, column);
+      }
+    }
+  }
+
+  /** Where a name is written is nearly always one of a few places: share those. */
+  private static Located shared(Located at) {
+    return at.line() >= 0 && at.line() < LOCATIONS.length && at.column() >= 0 && at.column() < LOCATIONS[0].length
+        ? LOCATIONS[at.line()][at.column()]
+        : at;
+  }
+
+  private static byte[] encode(Digest digest, ParsedDeclaration parsed) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    DataOutputStream out = new DataOutputStream(bytes);
+    try {
+      digest.writeTo(out);
+      Optional<Declaration> declaration = parsed.declaration();
+      out.writeBoolean(declaration.isPresent());
+      if (declaration.isPresent()) {
+        Declaration d = declaration.get();
+        ScanCache.writeString(out, d.name());
+        ScanCache.writeString(out, d.type());
+        Payloads.writeStrings(out, d.inputs());
+        ScanCache.writeString(out, d.params());
+        Payloads.writeStrings(out, d.tags());
+      }
+      out.writeInt(parsed.nameAt().line());
+      out.writeInt(parsed.nameAt().column());
+      out.writeInt(parsed.inputsAt().size());
+      for (Located at : parsed.inputsAt()) {
+        out.writeInt(at.line());
+        out.writeInt(at.column());
+      }
+      Payloads.writeDiagnostics(out, parsed.diagnostics());
+    } catch (IOException impossible) {
+      throw new java.io.UncheckedIOException(impossible);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static ParsedDeclaration decode(DataInputStream in) throws IOException {
+    Optional<Declaration> declaration = Optional.empty();
+    if (in.readBoolean()) {
+      String name = ScanCache.readString(in);
+      String type = ScanCache.readString(in);
+      List<String> inputs = Payloads.readStrings(in);
+      String params = ScanCache.readString(in);
+      List<String> tags = Payloads.readStrings(in);
+      declaration = Optional.of(new Declaration(name, type, inputs, params, tags));
+    }
+    Located nameAt = new Located(in.readInt(), in.readInt());
+    int count = in.readInt();
+    List<Located> inputsAt = new ArrayList<>(Math.min(count, 1024));
+    for (int i = 0; i < count; i++) {
+      inputsAt.add(new Located(in.readInt(), in.readInt()));
+    }
+    List<Diagnostic> diagnostics = Payloads.readDiagnostics(in);
+    if (in.available() != 0) {
+      throw new IOException("cached declaration has trailing bytes");
+    }
+    return new ParsedDeclaration(declaration, nameAt, inputsAt, diagnostics);
   }
 
   private List<ResolvedInput> resolveInputs(
-      String folder, Path dir, ParsedDeclaration parsed, SortedMap<String, Boolean> files,
+      String folder, Path dir, ParsedDeclaration parsed, SortedMap<String, Listed> files,
       List<Diagnostic> problems) throws IOException {
     String file = folder + "/" + DeclarationReader.FILE_NAME;
     Declaration declaration = parsed.declaration().orElseThrow();
@@ -83,7 +203,8 @@ public final class FolderScanner {
       }
       for (String match : matches) {
         Path path = dir.resolve(match);
-        if (files.get(match)) {
+        Listed listed = files.get(match);
+        if (listed.link()) {
           Located at = where.get();
           if (realDir == null) {
             realDir = dir.toRealPath();
@@ -102,11 +223,13 @@ public final class FolderScanner {
             continue;
           }
         }
-        java.nio.file.attribute.BasicFileAttributes attributes;
-        try {
-          attributes = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
-        } catch (IOException gone) {
-          attributes = null;
+        BasicFileAttributes attributes = listed.link() ? null : listed.attributes();
+        if (attributes == null) {
+          try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+          } catch (IOException gone) {
+            attributes = null;
+          }
         }
         if (attributes == null || !attributes.isRegularFile()) {
           Located at = where.get();

@@ -1,16 +1,16 @@
 package packer.scan;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +24,7 @@ import packer.diagnostic.Diagnostic;
 import packer.path.PathOrder;
 import packer.path.WorkspacePath;
 import packer.registry.Registry;
+import packer.registry.RegistryRecord;
 import packer.workspace.WorkspaceConfig;
 
 /**
@@ -46,13 +47,34 @@ public final class WorkspaceScanner {
   }
 
   public Result scan() throws IOException {
+    return scan(ScanCache.disabled(), Map.of());
+  }
+
+  /**
+   * Walks the tree and reads every asset folder, taking each unchanged asset.json's parse from
+   * {@code cache}.
+   *
+   * @param knownFolders folder paths already held (the registry's), so that a folder's path is
+   *     one string in memory, not one per structure that names it
+   */
+  public Result scan(ScanCache cache, Map<String, String> knownFolders) throws IOException {
+    return scan(cache, () -> knownFolders);
+  }
+
+  /**
+   * As {@link #scan(ScanCache, Map)}, asking for the known folders only once the tree is walked
+   * (so that the registry can be read meanwhile).
+   */
+  public Result scan(ScanCache cache, java.util.function.Supplier<Map<String, String>> knownFolders)
+      throws IOException {
     Walk walk = new Walk();
     for (String scanRoot : new TreeSet<>(config.roots())) {
       Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
       if (Files.isDirectory(start)) {
-        Files.walkFileTree(start, walk);
+        walk.start(start);
       }
     }
+    Map<String, String> known = knownFolders.get();
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
     // Folders are independent: read them in parallel, then keep them by path, so the result is the
     // same whatever the order they finished in.
@@ -61,7 +83,7 @@ public final class WorkspaceScanner {
       scans = new ArrayList<>(walk.filesByAsset.entrySet()).parallelStream()
           .map(entry -> {
             try {
-              return folderScanner.scan(entry.getKey(), entry.getValue());
+              return folderScanner.scan(known.getOrDefault(entry.getKey(), entry.getKey()), entry.getValue(), cache);
             } catch (IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
@@ -77,6 +99,17 @@ public final class WorkspaceScanner {
     problems.addAll(caseCollisions(walk.allPaths));
     problems.sort(Diagnostic.ORDER);
     return new Result(folders, problems);
+  }
+
+  /** The registry's folder paths, each as the one string the registry holds, for {@link #scan}. */
+  public static Map<String, String> foldersOf(Registry registry) {
+    Map<String, String> folders = new HashMap<>(registry.size() * 4 / 3 + 1);
+    for (RegistryRecord record : registry.records().values()) {
+      if (record instanceof RegistryRecord.Bound bound) {
+        folders.put(bound.folder(), bound.folder());
+      }
+    }
+    return folders;
   }
 
   /** Reads one asset folder again, as the lane does after a commit touched it. */
@@ -162,9 +195,13 @@ public final class WorkspaceScanner {
     return problems;
   }
 
-  private final class Walk extends SimpleFileVisitor<Path> {
-    final Map<String, SortedMap<String, Boolean>> filesByAsset = new HashMap<>();
-    final Deque<String> openAssets = new ArrayDeque<>();
+  /**
+   * One pass over the tree: a readdir of each folder and an lstat of each entry, whose result is
+   * kept for the folder scan (an input's size and time, asset.json's stat key) instead of asked
+   * again. Hidden, reserved and excluded folders are not entered; links are not followed.
+   */
+  private final class Walk {
+    final Map<String, SortedMap<String, FolderScanner.Listed>> filesByAsset = new HashMap<>();
     final List<Diagnostic> problems = new ArrayList<>();
     final List<String> allPaths = new ArrayList<>();
     final List<PathMatcher> excludes = new ArrayList<>();
@@ -175,61 +212,90 @@ public final class WorkspaceScanner {
       }
     }
 
-    @Override
-    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-      if (dir.equals(root)) {
-        return FileVisitResult.CONTINUE;
+    void start(Path start) throws IOException {
+      BasicFileAttributes attributes =
+          Files.readAttributes(start, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      String path = start.equals(root) ? "" : WorkspacePath.relativize(root, start);
+      if (attributes.isDirectory()) {
+        directory(start, path, "");
+      } else {
+        file(start, path, attributes, "");
       }
-      String path = WorkspacePath.relativize(root, dir);
-      if (isHidden(dir) || isReserved(path) || isExcluded(path)) {
-        return FileVisitResult.SKIP_SUBTREE;
+    }
+
+    /** @param outer the asset folder this folder lies in, or "" */
+    private void directory(Path dir, String path, String outer) throws IOException {
+      if (!path.isEmpty()) {
+        if (isHidden(dir) || isReserved(path) || isExcluded(path)) {
+          return;
+        }
+        if (!isNfc(dir)) {
+          problems.add(nonNfc(path, "folder"));
+          return;
+        }
+        allPaths.add(path);
       }
-      if (!isNfc(dir)) {
-        problems.add(nonNfc(path, "folder"));
-        return FileVisitResult.SKIP_SUBTREE;
+      List<Path> entries = new ArrayList<>();
+      List<BasicFileAttributes> attributes = new ArrayList<>();
+      BasicFileAttributes declaration = null;
+      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        for (Path entry : stream) {
+          BasicFileAttributes entryAttributes =
+              Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+          entries.add(entry);
+          attributes.add(entryAttributes);
+          if (entry.getFileName().toString().equals(DeclarationReader.FILE_NAME)) {
+            declaration = entryAttributes;
+          }
+        }
       }
-      allPaths.add(path);
-      String outer = openAssets.isEmpty() ? "" : openAssets.peek();
-      if (Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME))) {
+      String inner = outer;
+      if (!path.isEmpty() && declares(dir, declaration)) {
         if (!outer.isEmpty()) {
           problems.add(Diagnostic.error(Code.NESTED_ASSET, path + "/" + DeclarationReader.FILE_NAME, 0, 0,
               "asset folders do not nest: this folder is inside the asset " + outer
                   + "; move it out, or delete this asset.json"));
         } else {
+          inner = path;
           filesByAsset.put(path, new TreeMap<>(PathOrder.COMPARATOR));
         }
       }
-      openAssets.push(filesByAsset.containsKey(path) ? path : outer);
-      return FileVisitResult.CONTINUE;
+      for (int i = 0; i < entries.size(); i++) {
+        Path entry = entries.get(i);
+        String name = entry.getFileName().toString();
+        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + name;
+        if (attributes.get(i).isDirectory()) {
+          directory(entry, entryPath, inner);
+        } else {
+          file(entry, entryPath, attributes.get(i), inner);
+        }
+      }
     }
 
-    @Override
-    public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-      if (failure != null) {
-        throw failure;
+    /** Whether {@code asset.json} is a regular file, following a link as the old walk did. */
+    private boolean declares(Path dir, BasicFileAttributes declaration) {
+      if (declaration == null) {
+        return false;
       }
-      if (!dir.equals(root)) {
-        openAssets.pop();
+      if (!declaration.isSymbolicLink()) {
+        return declaration.isRegularFile();
       }
-      return FileVisitResult.CONTINUE;
+      return Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME));
     }
 
-    @Override
-    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+    private void file(Path file, String path, BasicFileAttributes attributes, String asset) {
       if (isHidden(file)) {
-        return FileVisitResult.CONTINUE;
+        return;
       }
-      String path = WorkspacePath.relativize(root, file);
       if (!isNfc(file)) {
         problems.add(nonNfc(path, "file"));
-        return FileVisitResult.CONTINUE;
+        return;
       }
       allPaths.add(path);
-      String asset = openAssets.peek();
-      if (asset != null && !asset.isEmpty()) {
-        filesByAsset.get(asset).put(path.substring(asset.length() + 1), attrs.isSymbolicLink());
+      if (!asset.isEmpty()) {
+        filesByAsset.get(asset).put(path.substring(asset.length() + 1),
+            new FolderScanner.Listed(attributes.isSymbolicLink(), attributes));
       }
-      return FileVisitResult.CONTINUE;
     }
 
     private boolean isReserved(String path) {

@@ -127,7 +127,7 @@ public final class Workspace implements AutoCloseable {
   public static Workspace openForReading(Path start, Options options)
       throws IOException, NotAWorkspaceException {
     Path root = findRoot(start);
-    StateReader reader = new StateReader(root, new DeclarationReader(options.types()));
+    StateReader reader = new StateReader(root, new DeclarationReader(options.types()), options.types());
     IntentJournal journal = new IntentJournal(options.disk(), root);
     List<String> recovered = List.of();
     for (int attempt = 0; ; attempt++) {
@@ -162,7 +162,7 @@ public final class Workspace implements AutoCloseable {
       IntentJournal journal = new IntentJournal(options.disk(), root);
       List<String> recovered = journal.recover();
       DeclarationReader declarations = new DeclarationReader(options.types());
-      StateReader reader = new StateReader(root, declarations);
+      StateReader reader = new StateReader(root, declarations, options.types());
       SnapshotPublisher publisher = new SnapshotPublisher(Snapshot.of(1, reader.read()));
       Lane lane = new Lane(root, journal, publisher, reader.folderScanner(), options.types(), options.random(),
           reader::read);

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class PathOrderTest {
@@ -21,5 +28,18 @@ class PathOrderTest {
     List<String> paths = new ArrayList<>(List.of("b", "a/b", "B", "a-b", "é"));
     paths.sort(PathOrder.COMPARATOR);
     assertThat(paths).containsExactly("B", "a-b", "a/b", "b", "é");
+  }
+
+  @Property
+  void ordersExactlyAsTheUtf8Bytes(@ForAll("paths") String a, @ForAll("paths") String b) {
+    int bytes = Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    assertThat(Integer.signum(PathOrder.compare(a, b))).isEqualTo(Integer.signum(bytes));
+  }
+
+  @Provide
+  Arbitrary<String> paths() {
+    // Few distinct characters, so strings often share prefixes; surrogates (paired and lone) and
+    // characters above them, where UTF-16 and UTF-8 orders part.
+    return Arbitraries.strings().withChars('a', 'b', '/', 'é', '\uD83D', '\uDE00', '\uFF21', '\uE000').ofMaxLength(6);
   }
 }

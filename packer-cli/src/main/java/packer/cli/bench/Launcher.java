@@ -42,9 +42,19 @@ record Launcher(Path java, List<String> flags, Path jar, String flagsSource) {
     Path home = module == null ? null : module.getParent();
     Path script = home == null ? null : home.resolve("packer");
     if (script != null && Files.isRegularFile(script)) {
-      Optional<List<String>> flags = flagsOf(Files.readAllLines(script, StandardCharsets.UTF_8));
+      List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+      Optional<List<String>> flags = flagsOf(lines);
       if (flags.isPresent()) {
-        return new Launcher(java, flags.get(), jar, "the exec line of " + script);
+        List<String> all = new ArrayList<>(flags.get());
+        Path archive = jar.resolveSibling("packer.jsa");
+        boolean cds = lines.stream().anyMatch(l -> l.contains("-XX:SharedArchiveFile=\"$cds\""))
+            && Files.isRegularFile(archive)
+            && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) >= 0;
+        if (cds) {
+          // As the launcher adds them when its class-data archive is there and current.
+          all.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        return new Launcher(java, all, jar, "the exec line of " + script + (cds ? ", with its class-data archive" : ""));
       }
     }
     return new Launcher(java, FALLBACK_FLAGS, jar, "built-in copy of the launcher's flags (no ./packer found)");

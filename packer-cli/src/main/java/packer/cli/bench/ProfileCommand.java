@@ -24,10 +24,12 @@ import packer.registry.RegistryReader;
 import packer.relocation.AssetMemory;
 import packer.relocation.Pairing;
 import packer.scan.FolderScanner;
+import packer.scan.ScanCache;
 import packer.scan.Sha256;
 import packer.scan.WorkspaceScanner;
 import packer.snapshot.Snapshot;
 import packer.snapshot.WorkspaceState;
+import packer.workspace.Options;
 import packer.workspace.Workspace;
 import packer.workspace.WorkspaceConfig;
 import picocli.CommandLine.Command;
@@ -50,7 +52,8 @@ import picocli.CommandLine.Spec;
 final class ProfileCommand implements Callable<Integer> {
 
   /** The steps of a status, in order, as {@code bench run} reports them. */
-  static final List<String> STEPS = List.of("config", "registry", "scan", "snapshot", "memory", "pairing");
+  static final List<String> STEPS =
+      List.of("config", "cache", "registry", "scan", "save", "snapshot", "memory", "pairing");
 
   /** The parts of the scan, measured separately after the steps. */
   static final List<String> SCAN_PARTS = List.of("walk", "read", "hash", "parse", "stat");
@@ -73,11 +76,17 @@ final class ProfileCommand implements Callable<Integer> {
       WorkspaceConfig config = WorkspaceConfig.parse(
           Files.readAllBytes(root.resolve(WorkspaceConfig.FILE_NAME)), "workspace").config();
       t = lap("config", iteration, t);
-      RegistryReader.Scan registry = new RegistryReader().read(root);
+      AssetTypes types = Options.defaults().types();
+      ScanCache cache = ScanCache.load(root, ScanCache.fingerprint(types));
+      t = lap("cache", iteration, t);
+      RegistryReader.Scan registry = new RegistryReader().read(root, cache);
       t = lap("registry", iteration, t);
-      DeclarationReader declarations = new DeclarationReader(AssetTypes.builtIn());
-      WorkspaceScanner.Result scan = new WorkspaceScanner(root, config, new FolderScanner(root, declarations)).scan();
+      DeclarationReader declarations = new DeclarationReader(types);
+      WorkspaceScanner.Result scan = new WorkspaceScanner(root, config, new FolderScanner(root, declarations))
+          .scan(cache, WorkspaceScanner.foldersOf(registry.registry()));
       t = lap("scan", iteration, t);
+      cache.save();
+      t = lap("save", iteration, t);
       List<Diagnostic> problems = new ArrayList<>(registry.diagnostics());
       problems.addAll(scan.diagnostics());
       Snapshot snapshot = Snapshot.of(1, new WorkspaceState(config, registry.registry(),

@@ -66,14 +66,18 @@ final class ProfileFigures {
     switch (step) {
       case "config":
         return "read packer.json";
+      case "cache":
+        return "load the scan cache (.packer/cache/scan.bin)";
       case "registry":
-        return "read the registry (one record per asset)";
+        return "read the registry (stat each record; read + parse the changed ones)";
       case "scan":
-        return "scan the tree: walk, read + hash + parse each asset.json, stat inputs";
+        return "scan the tree: walk with one lstat per entry; read + hash + parse the changed asset.json";
+      case "save":
+        return "save the scan cache (only when something changed)";
       case "snapshot":
         return "build the snapshot's indexes";
       case "memory":
-        return "local memory: load .packer/state/assets.json, check digests are current";
+        return "local memory: load .packer/state/assets.bin, check digests are current";
       case "pairing":
         return "pair missing with unregistered assets";
       case "walk":

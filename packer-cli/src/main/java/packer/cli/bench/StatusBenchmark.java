@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import packer.relocation.AssetMemory;
+import packer.scan.ScanCache;
 
 /**
  * {@code packer status} against {@code git status} on the same tree, both warm (one run each
@@ -90,6 +91,8 @@ final class StatusBenchmark {
         log.println("bench: status with no local memory, run " + run + "/" + runs);
         log.flush();
         Files.deleteIfExists(workspace.resolve(AssetMemory.FILE));
+        Files.deleteIfExists(workspace.resolve(AssetMemory.LEGACY_FILE));
+        Files.deleteIfExists(workspace.resolve(ScanCache.FILE)); // A fresh clone has neither.
         figures.firstStatus(children.runChecked(status(all.get(0), workspace), environment, false));
       }
     }

@@ -95,7 +95,7 @@ final class StatusFigures {
       timeRow(times, "`git status`", "git");
     }
     if (wall.containsKey("first status")) {
-      timeRow(times, "`packer status`, no local memory yet (first status after a clone: digests every input)",
+      timeRow(times, "`packer status`, no local memory or scan cache yet (first status after a clone: reads every file, digests every input)",
           "first status");
     }
     times.print(out);

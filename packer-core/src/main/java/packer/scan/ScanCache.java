@@ -1,0 +1,248 @@
+package packer.scan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import packer.declaration.AssetTypes;
+
+/**
+ * What the last read of the workspace parsed, keyed by each file's {@link StatKey}, so that the
+ * next read re-reads and re-parses only the files whose stat changed, as git's index does
+ * ({@code .packer/cache/scan.bin}).
+ *
+ * <p>A hint, never authority: a cache that is missing, truncated, corrupt, from another packer
+ * build or asset-type set, or from another workspace path is ignored and rebuilt by a full read;
+ * writing it never takes the workspace lock and never fails a command (a read-only disk simply
+ * keeps no cache). Written whole to a temporary file and renamed into place, so a reader sees an
+ * old or a new cache, never half of one.
+ *
+ * <p>Racy files: a file changed again within the same clock tick as the stat that was cached
+ * keeps its size and time. So an entry is trusted only when the file's time is older than the
+ * start of the read that cached it by a safe margin; a younger one is read again (and cached
+ * anew), as git re-checks entries as new as its index.
+ *
+ * <p>Safe to use from several threads during one read.
+ */
+public final class ScanCache {
+
+  public static final String FILE = ".packer/cache/scan.bin";
+
+  /** Bump when the layout, or what any payload holds, changes. */
+  static final int FORMAT = 1;
+
+  /** More than any file system's timestamp granularity (FAT: 2 s) and the kernel clock's lag. */
+  static final long RACY_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+  private static final long MAGIC = 0x5041434b53434e31L; // "PACKSCN1"
+
+  private record Entry(StatKey key, byte[] payload) {}
+
+  private final Path root;
+  private final String fingerprint;
+  private final boolean enabled;
+  private final Map<String, Entry> previous;
+  private final long previousStartNanos;
+  private final long startNanos;
+  private final Map<String, Entry> current = new ConcurrentHashMap<>();
+  private volatile boolean changed;
+
+  private ScanCache(Path root, String fingerprint, boolean enabled, Map<String, Entry> previous,
+      long previousStartNanos) {
+    this.root = root;
+    this.fingerprint = fingerprint;
+    this.enabled = enabled;
+    this.previous = previous;
+    this.previousStartNanos = previousStartNanos;
+    this.startNanos = nowNanos();
+  }
+
+  /**
+   * What a cached parse depends on besides the file: the packer build that parsed it (its jar's
+   * size and time; classes from a folder, as in tests, count as one build) and the asset types.
+   */
+  public static String fingerprint(AssetTypes types) {
+    String build = "classes";
+    try {
+      var source = ScanCache.class.getProtectionDomain().getCodeSource();
+      if (source != null) {
+        Path location = Path.of(source.getLocation().toURI());
+        if (Files.isRegularFile(location)) {
+          build = Files.size(location) + "@" + Files.getLastModifiedTime(location).toMillis();
+        }
+      }
+    } catch (IOException | RuntimeException | java.net.URISyntaxException unknown) {
+      build = "unknown " + System.nanoTime(); // Then no cache is ever trusted.
+    }
+    return "format " + FORMAT + "; build " + build + "; types " + types.fingerprint();
+  }
+
+  /** A cache that never hits and never saves: every read is a full read. */
+  public static ScanCache disabled() {
+    return new ScanCache(null, "", false, Map.of(), 0);
+  }
+
+  /**
+   * The cache of {@code root} as last saved, if it was saved for the same {@code fingerprint} (the
+   * packer build and the asset types) and this workspace path; otherwise an empty one.
+   */
+  public static ScanCache load(Path root, String fingerprint) {
+    Map<String, Entry> entries = new HashMap<>();
+    long savedStart = 0;
+    try {
+      byte[] bytes = Files.readAllBytes(root.resolve(FILE));
+      if (bytes.length >= 8 + Long.BYTES && checksumMatches(bytes)) {
+        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
+        if (in.readLong() == MAGIC && in.readInt() == FORMAT && readString(in).equals(fingerprint)
+            && readString(in).equals(root.toString())) {
+          savedStart = in.readLong();
+          int count = in.readInt();
+          entries = new HashMap<>(count * 4 / 3 + 1);
+          for (int i = 0; i < count; i++) {
+            String name = readString(in);
+            StatKey key = new StatKey(in.readLong(), in.readLong(), in.readInt());
+            byte[] payload = new byte[in.readInt()];
+            in.readFully(payload);
+            entries.put(name, new Entry(key, payload));
+          }
+          if (in.available() != 0) {
+            entries.clear();
+          }
+        }
+      }
+    } catch (IOException | RuntimeException unusable) {
+      entries.clear(); // Missing, truncated or not ours: a full read rebuilds it.
+    }
+    return new ScanCache(root, fingerprint, true, entries, savedStart);
+  }
+
+  /**
+   * A cache for the next read of the same workspace in this process, starting from what this one
+   * holds, without reading the file again.
+   */
+  public ScanCache next() {
+    if (!enabled) {
+      return this;
+    }
+    return new ScanCache(root, fingerprint, true, Map.copyOf(current), startNanos);
+  }
+
+  /**
+   * The payload cached under {@code name} if the file still has stat {@code key} and that stat is
+   * old enough to trust; it is then kept for the next save. Null otherwise: read the file and
+   * {@link #put} what it gave.
+   */
+  public byte[] get(String name, StatKey key) {
+    Entry entry = previous.get(name);
+    if (entry == null || !entry.key().equals(key) || key.modifiedNanos() >= previousStartNanos - RACY_MARGIN_NANOS) {
+      return null;
+    }
+    current.put(name, entry);
+    return entry.payload();
+  }
+
+  public void put(String name, StatKey key, byte[] payload) {
+    if (enabled) {
+      current.put(name, new Entry(key, payload));
+      changed = true;
+    }
+  }
+
+  /**
+   * Writes what this read used, if it differs from what was loaded; silently does nothing when it
+   * cannot (no {@code .packer} folder, read-only disk, full disk).
+   */
+  public void save() {
+    if (!enabled || (!changed && current.size() == previous.size())) {
+      return;
+    }
+    Path file = root.resolve(FILE);
+    if (!Files.isDirectory(file.getParent().getParent())) {
+      return; // No .packer here; making one would leave an unignored folder in the tree.
+    }
+    Path temp = file.resolveSibling("scan." + ProcessHandle.current().pid() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(temp, encode());
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException cannotKeepIt) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException | RuntimeException ignored) {
+        // Nothing more to do for a hint.
+      }
+    }
+  }
+
+  private byte[] encode() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + current.size() * 128);
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeLong(MAGIC);
+    out.writeInt(FORMAT);
+    writeString(out, fingerprint);
+    writeString(out, root.toString());
+    out.writeLong(startNanos);
+    Map<String, Entry> entries = new java.util.TreeMap<>(current); // The same cache, the same bytes.
+    out.writeInt(entries.size());
+    for (Map.Entry<String, Entry> entry : entries.entrySet()) {
+      writeString(out, entry.getKey());
+      StatKey key = entry.getValue().key();
+      out.writeLong(key.size());
+      out.writeLong(key.modifiedNanos());
+      out.writeInt(key.fileKey());
+      out.writeInt(entry.getValue().payload().length);
+      out.write(entry.getValue().payload());
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    out.writeLong(crc.getValue());
+    out.flush();
+    return bytes.toByteArray();
+  }
+
+  private static boolean checksumMatches(byte[] bytes) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    return crc.getValue() == ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+  }
+
+  private static long nowNanos() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** A string of any length (writeUTF stops at 64 KiB), as its UTF-8 bytes. */
+  public static void writeString(DataOutputStream out, String value) throws IOException {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  public static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("string runs past the end");
+    }
+    byte[] utf8 = new byte[length];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
+  }
+
+  /** Reads from a payload; {@link InputStream#available()} is exact on it. */
+  public static DataInputStream reader(byte[] payload) {
+    return new DataInputStream(new java.io.ByteArrayInputStream(payload));
+  }
+}
