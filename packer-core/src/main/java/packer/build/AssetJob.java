@@ -58,8 +58,25 @@ final class AssetJob implements Callable<Outcome> {
     return declaration.compression().orElse(context.workspaceCompression());
   }
 
-  @Override
-  public Outcome call() throws IOException {
+  /** The inputs stat'ed, checked and hashed, and the cache key; or the problems found. */
+  private record Planned(
+      FileStat[] stats, String[] hashes, byte[][] bytes, List<BuiltInput> inputs, String key, long bytesIn,
+      int reads, List<Diagnostic> problems) {}
+
+  /** The cache key of this asset's entry, reading only inputs the fingerprints do not vouch for. */
+  Optional<String> key() throws IOException {
+    Planned planned = plan();
+    return planned.problems().isEmpty() ? Optional.of(planned.key()) : Optional.empty();
+  }
+
+  /** The workspace-relative paths of this asset's inputs. */
+  List<String> inputPaths() {
+    List<String> paths = new ArrayList<>();
+    asset.inputs().forEach(input -> paths.add(relative(input)));
+    return paths;
+  }
+
+  private Planned plan() throws IOException {
     List<ResolvedInput> resolved = asset.inputs();
     int count = resolved.size();
     FileStat[] stats = new FileStat[count];
@@ -99,7 +116,7 @@ final class AssetJob implements Callable<Outcome> {
       context.fingerprints().record(relative(input), stat, hashes[i]);
     }
     if (!problems.isEmpty()) {
-      return Outcome.failed(problems, reads);
+      return new Planned(stats, hashes, bytes, List.of(), null, bytesIn, reads, problems);
     }
     List<CacheKey.Input> keyInputs = new ArrayList<>();
     List<BuiltInput> inputs = new ArrayList<>();
@@ -109,6 +126,24 @@ final class AssetJob implements Callable<Outcome> {
     }
     String key = CacheKey.of(processor.type(), processor.version(), declaration.params(),
         EntryCodec.describe(compression(), context.zstdLevel()), keyInputs);
+    return new Planned(stats, hashes, bytes, inputs, key, bytesIn, reads, problems);
+  }
+
+  @Override
+  public Outcome call() throws IOException {
+    Planned planned = plan();
+    if (!planned.problems().isEmpty()) {
+      return Outcome.failed(planned.problems(), planned.reads());
+    }
+    List<ResolvedInput> resolved = asset.inputs();
+    int count = resolved.size();
+    FileStat[] stats = planned.stats();
+    String[] hashes = planned.hashes();
+    byte[][] bytes = planned.bytes();
+    List<BuiltInput> inputs = planned.inputs();
+    String key = planned.key();
+    long bytesIn = planned.bytesIn();
+    int reads = planned.reads();
 
     Optional<PackEntry> old = context.previous().flatMap(previous -> previous.reusable(id, key));
     if (old.isPresent()) {

@@ -174,6 +174,58 @@ public final class Build {
     return jobs;
   }
 
+  /**
+   * Trims the build cache of the workspace at {@code root} to what building {@code snapshot} would
+   * use: deletes every value whose key no asset has now (inputs hashed as a build would, through
+   * the fingerprints) and the fingerprints of files that are no longer inputs.
+   *
+   * @throws BuildFailedException when the workspace has errors (the keys of its broken assets are
+   *     unknown, so their values cannot be told from garbage) or an input changed meanwhile
+   */
+  public CacheTrimmed trimCache(Path root, Snapshot snapshot) throws BuildFailedException, IOException {
+    long startNanos = nowNanos();
+    if (snapshot.hasErrors()) {
+      throw new BuildFailedException(snapshot.diagnostics());
+    }
+    WorkspaceConfig config = snapshot.state().config();
+    BuildCache cache = BuildCache.of(root);
+    Fingerprints fingerprints = Fingerprints.load(cache.fingerprintsFile());
+    AssetJob.Context context = new AssetJob.Context(root, fingerprints, cache, Optional.empty(), reader,
+        EntryCodec.DEFAULT_ZSTD_LEVEL, config.compression());
+    List<AssetJob> jobs = plan(snapshot, context);
+    List<Future<Optional<String>>> futures = new ArrayList<>();
+    java.util.Set<String> keep = new java.util.TreeSet<>();
+    java.util.Set<String> inputs = new java.util.TreeSet<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    try {
+      for (AssetJob job : jobs) {
+        futures.add(executor.submit(job::key));
+        inputs.addAll(job.inputPaths());
+      }
+      for (Future<Optional<String>> future : futures) {
+        Optional<String> key = awaitAny(future);
+        key.ifPresent(keep::add);
+        if (key.isEmpty()) {
+          problems.add(Diagnostic.error(Code.INPUT_CHANGED, ".", 0, 0,
+              "inputs changed while packer gc read them; run it again"));
+          break;
+        }
+      }
+    } finally {
+      for (Future<Optional<String>> future : futures) {
+        future.cancel(true);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BuildFailedException(problems);
+    }
+    BuildCache.Trimmed trimmed = cache.trim(keep, System.currentTimeMillis());
+    java.util.Set<String> dropped = new java.util.TreeSet<>(fingerprints.loadedPaths());
+    dropped.removeAll(inputs);
+    fingerprints.save(cache.fingerprintsFile(), startNanos, inputs);
+    return new CacheTrimmed(trimmed.files(), trimmed.bytes(), trimmed.kept(), dropped.size());
+  }
+
   private List<Outcome> process(List<AssetJob> jobs) throws BuildFailedException, IOException {
     List<Future<Outcome>> futures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -307,6 +359,10 @@ public final class Build {
   }
 
   private static Outcome await(Future<Outcome> future) throws IOException {
+    return awaitAny(future);
+  }
+
+  private static <T> T awaitAny(Future<T> future) throws IOException {
     try {
       return future.get();
     } catch (InterruptedException e) {
