@@ -177,8 +177,10 @@ final class AssetJob implements Callable<Outcome> {
       return Outcome.failed(List.of(diagnosticOf(e)), reads);
     }
     EntryCodec.Encoded encoded = EntryCodec.encode(output, compression(), context.zstdLevel());
-    CachedValue value = new CachedValue(encoded.compression(), output.length, Sha256.digest(output).hex(),
-        encoded.stored());
+    // A processor that passes its one input through (blob) made bytes whose hash is known.
+    String rawSha = count == 1 && java.util.Arrays.equals(output, bytes[0])
+        ? hashes[0] : Sha256.digest(output).hex();
+    CachedValue value = new CachedValue(encoded.compression(), output.length, rawSha, encoded.stored());
     context.cache().write(key, value);
     return Outcome.of(entry(value, inputs), key, Outcome.Source.PROCESSED, value, bytesIn, reads);
   }

@@ -13,17 +13,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import packer.pack.Compression;
-import packer.scan.Sha256;
 
 /**
  * The content-addressed build cache under {@code .packer/cache/build/}: processed outputs, in the
  * form a pack stores them, by {@link CacheKey}.
  *
  * <p>Each value is a file {@code values/<first 2 hex digits>/<key>} holding a 128-byte header
- * (magic, the key, compression, raw and stored sizes, SHA-256 of the raw and of the stored bytes)
- * and the stored bytes. Every read checks all of it: a value whose length, key or stored hash is
- * wrong is deleted and reported as a miss, so the asset is processed again and a damaged value is
- * never emitted. Values are written whole to a temp file and renamed: concurrent builds may write
+ * (magic, the key, compression, raw and stored sizes, SHA-256 of the raw bytes, CRC-32C of the
+ * stored bytes) and the stored bytes. Every read checks all of it: a value whose length, key or
+ * checksum is wrong is deleted and reported as a miss, so the asset is processed again and a
+ * damaged value is never emitted. CRC-32C, as for the pack's body, because the threat is damage
+ * (a torn write, a bad sector), not forgery, and it costs a fraction of a second SHA-256 pass. Values are written whole to a temp file and renamed: concurrent builds may write
  * the same key at once, and each rename puts a complete, identical value in place.
  *
  * <p>Layout of {@code .packer/cache/build/}: {@code values/}, {@code fingerprints} (see {@link
@@ -99,7 +99,7 @@ public final class BuildCache {
     header.putLong(value.rawSize());
     header.putLong(value.stored().length);
     header.put(HexFormat.of().parseHex(value.rawSha256()));
-    header.put(Sha256.newDigest().digest(value.stored()));
+    header.putInt(crc32c(value.stored(), 0, value.stored().length));
     AtomicFiles.write(valueFile(key), header.array(), value.stored());
   }
 
@@ -118,8 +118,7 @@ public final class BuildCache {
     long storedSize = header.getLong();
     byte[] rawSha = new byte[32];
     header.get(rawSha);
-    byte[] storedSha = new byte[32];
-    header.get(storedSha);
+    int storedCrc = header.getInt();
     if (!java.util.Arrays.equals(magic, MAGIC)
         || !HexFormat.of().formatHex(keyBytes).equals(key)
         || storedSize != bytes.length - HEADER_SIZE
@@ -127,18 +126,21 @@ public final class BuildCache {
         || !Compression.of(code).isKnown()) {
       return null;
     }
-    java.security.MessageDigest digest = Sha256.newDigest();
-    digest.update(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE);
-    if (!java.security.MessageDigest.isEqual(digest.digest(), storedSha)) {
+    if (crc32c(bytes, HEADER_SIZE, bytes.length - HEADER_SIZE) != storedCrc) {
       return null;
     }
     Compression compression = Compression.of(code);
-    if (compression.equals(Compression.NONE)
-        && (rawSize != storedSize || !java.util.Arrays.equals(rawSha, storedSha))) {
+    if (compression.equals(Compression.NONE) && rawSize != storedSize) {
       return null;
     }
     byte[] stored = java.util.Arrays.copyOfRange(bytes, HEADER_SIZE, bytes.length);
     return new CachedValue(compression, rawSize, HexFormat.of().formatHex(rawSha), stored);
+  }
+
+  private static int crc32c(byte[] bytes, int offset, int length) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
   }
 
   /** What {@link #trim} removed. */
