@@ -63,10 +63,15 @@ final class AssetJob implements Callable<Outcome> {
       FileStat[] stats, String[] hashes, byte[][] bytes, List<BuiltInput> inputs, String key, long bytesIn,
       int reads, List<Diagnostic> problems) {}
 
+  /** The cache key of an asset's entry, or the problems that kept it from being known. */
+  record Keyed(Optional<String> key, List<Diagnostic> problems) {}
+
   /** The cache key of this asset's entry, reading only inputs the fingerprints do not vouch for. */
-  Optional<String> key() throws IOException {
+  Keyed key() throws IOException {
     Planned planned = plan();
-    return planned.problems().isEmpty() ? Optional.of(planned.key()) : Optional.empty();
+    return planned.problems().isEmpty()
+        ? new Keyed(Optional.of(planned.key()), List.of())
+        : new Keyed(Optional.empty(), planned.problems());
   }
 
   /** The workspace-relative paths of this asset's inputs. */

@@ -193,7 +193,7 @@ public final class Build {
     AssetJob.Context context = new AssetJob.Context(root, fingerprints, cache, Optional.empty(), reader,
         EntryCodec.DEFAULT_ZSTD_LEVEL, config.compression());
     List<AssetJob> jobs = plan(snapshot, context);
-    List<Future<Optional<String>>> futures = new ArrayList<>();
+    List<Future<AssetJob.Keyed>> futures = new ArrayList<>();
     java.util.Set<String> keep = new java.util.TreeSet<>();
     java.util.Set<String> inputs = new java.util.TreeSet<>();
     List<Diagnostic> problems = new ArrayList<>();
@@ -202,17 +202,13 @@ public final class Build {
         futures.add(executor.submit(job::key));
         inputs.addAll(job.inputPaths());
       }
-      for (Future<Optional<String>> future : futures) {
-        Optional<String> key = awaitAny(future);
-        key.ifPresent(keep::add);
-        if (key.isEmpty()) {
-          problems.add(Diagnostic.error(Code.INPUT_CHANGED, ".", 0, 0,
-              "inputs changed while packer gc read them; run it again"));
-          break;
-        }
+      for (Future<AssetJob.Keyed> future : futures) {
+        AssetJob.Keyed keyed = awaitAny(future);
+        keyed.key().ifPresent(keep::add);
+        problems.addAll(keyed.problems());
       }
     } finally {
-      for (Future<Optional<String>> future : futures) {
+      for (Future<AssetJob.Keyed> future : futures) {
         future.cancel(true);
       }
     }
