@@ -17,6 +17,7 @@ import packer.declaration.DeclarationReader;
 import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
 import packer.id.AssetId;
+import packer.pack.Compression;
 import packer.pack.PackEntry;
 import packer.pack.Sha256;
 import packer.processor.InputFile;
@@ -183,10 +184,14 @@ final class AssetJob implements Callable<Outcome> {
     }
     EntryCodec.Encoded encoded = EntryCodec.encode(output, compression(), context.zstdLevel());
     // A processor that passes its one input through (blob) made bytes whose hash is known.
-    String rawSha = count == 1 && java.util.Arrays.equals(output, bytes[0])
-        ? hashes[0] : Sha256.digest(output).hex();
+    boolean passThrough = count == 1 && java.util.Arrays.equals(output, bytes[0]);
+    String rawSha = passThrough ? hashes[0] : Sha256.digest(output).hex();
     CachedValue value = new CachedValue(encoded.compression(), output.length, rawSha, encoded.stored());
-    context.cache().write(key, value);
+    if (!(passThrough && encoded.compression().equals(Compression.NONE))) {
+      // Stored as is, a pass-through output is its input file: caching it would only write every
+      // byte a second time, and the input is read (and checked against its hash) as fast.
+      context.cache().write(key, value);
+    }
     return Outcome.of(entry(value, inputs), key, Outcome.Source.PROCESSED, value, bytesIn, reads);
   }
 

@@ -124,9 +124,9 @@ class IncrementalBuildTest {
     Path root = BuildFixture.small().create(dir.resolve("game"));
     BuildResult first = build(root);
     byte[] cold = Files.readAllBytes(first.pack());
-    deleteTree(root.resolve("build")); // no previous pack: every entry must come from the cache
+    deleteTree(root.resolve("build")); // no previous pack: entries come from the cache
     List<Path> values = cacheValues(root);
-    assertThat(values).hasSize(3);
+    assertThat(values).hasSize(2); // alpha and mid; zulu, a blob stored raw, is its own input file
     Path damaged = values.get(1);
     byte[] bytes = Files.readAllBytes(damaged);
     bytes[bytes.length - 1] ^= 0x20;
@@ -134,11 +134,26 @@ class IncrementalBuildTest {
 
     BuildResult rebuilt = build(root);
 
-    assertThat(rebuilt.processed()).isEqualTo(1);
-    assertThat(rebuilt.cacheHits()).isEqualTo(2);
+    assertThat(rebuilt.processed()).isEqualTo(2); // the damaged one and the blob
+    assertThat(rebuilt.cacheHits()).isEqualTo(1);
     assertThat(rebuilt.copied()).isZero();
     assertThat(Files.readAllBytes(rebuilt.pack())).isEqualTo(cold);
     assertThat(Files.readAllBytes(damaged)).isNotEqualTo(bytes); // rewritten whole
+  }
+
+  @Test
+  void aBlobStoredRawIsNotCopiedIntoTheCacheButRebuiltFromItsInput() throws Exception {
+    Path root = BuildFixture.workspace("game")
+        .asset("1000000000000000", "assets/zulu", "zulu", "blob", "zulu.bin", "zulu bytes")
+        .create(dir.resolve("game"));
+    byte[] cold = Files.readAllBytes(build(root).pack());
+    assertThat(root.resolve(".packer/cache/build/values")).doesNotExist();
+    deleteTree(root.resolve("build"));
+
+    BuildResult rebuilt = build(root);
+
+    assertThat(rebuilt.processed()).isEqualTo(1);
+    assertThat(Files.readAllBytes(rebuilt.pack())).isEqualTo(cold);
   }
 
   @Test
