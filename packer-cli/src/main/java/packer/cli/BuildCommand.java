@@ -22,6 +22,11 @@ import picocli.CommandLine.Option;
     "Build the workspace into one deterministic pack and its manifest.",
     "Writes <output>/<name>.pack and <name>.manifest.json (output from packer.json, or --out).",
     "The same registry, declarations and input bytes always give the same pack, byte for byte.",
+    "Incremental: unchanged inputs are only stat'ed, unchanged entries come from the build cache",
+    "(.packer/cache/build, trim it with 'packer gc') or are copied from the previous pack, and a",
+    "pack that would not change is not rewritten. A progress bar shows on a terminal (stderr).",
+    "--json prints pack, manifest, sha256, entries, bytes {in, out}, cacheHits, processed, copied,",
+    "inputsRead, rewritten and millis.",
     "With any error in the workspace it prints every diagnostic, exits 1 and leaves the old pack;",
     "exits 4 when an input changed during the build (run it again)."})
 final class BuildCommand extends BaseCommand {
@@ -51,7 +56,9 @@ final class BuildCommand extends BaseCommand {
       try {
         Build build = new Build(
             Processors.discover(BuildCommand.class.getClassLoader()), executor, VersionProvider.version());
-        result = build.run(workspace.root(), snapshot, output);
+        try (ProgressDisplay progress = ProgressDisplay.of(terminal(), json, "build")) {
+          result = build.withProgress(progress).run(workspace.root(), snapshot, output);
+        }
       } catch (BuildFailedException e) {
         return reportFailure(e);
       } finally {
@@ -76,16 +83,23 @@ final class BuildCommand extends BaseCommand {
           .put("manifest", manifest)
           .put("sha256", result.sha256())
           .put("entries", result.entries().size())
-          .put("cacheHits", 0)
+          .put("cacheHits", result.cacheHits())
+          .put("processed", result.processed())
+          .put("copied", result.copied())
+          .put("inputsRead", result.inputsRead())
+          .put("rewritten", result.rewritten())
           .put("millis", millis);
       node.putObject("bytes").put("in", result.bytesIn()).put("out", result.bytesOut());
       JsonOutput.print(terminal(), node);
       return;
     }
     terminal().out().println(String.format(Locale.ROOT,
-        "built %s and %s: %d entr%s, %,d bytes in, %,d bytes out, 0 cache hits, sha256 %s, %.2f s",
+        "built %s and %s: %d entr%s, %,d bytes in, %,d bytes out, %d cache hit%s (%d processed, %d copied"
+            + " from the previous pack)%s, sha256 %s, %.2f s",
         pack, manifest, result.entries().size(), result.entries().size() == 1 ? "y" : "ies",
-        result.bytesIn(), result.bytesOut(), result.sha256(), millis / 1000.0));
+        result.bytesIn(), result.bytesOut(), result.cacheHits(), result.cacheHits() == 1 ? "" : "s",
+        result.processed(), result.copied(), result.rewritten() ? "" : ", pack unchanged",
+        result.sha256(), millis / 1000.0));
     terminal().out().flush();
   }
 

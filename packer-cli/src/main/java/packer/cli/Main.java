@@ -66,7 +66,7 @@ public final class Main {
   /** As above, with {@code bytesOut} the stream under {@code out} for commands that print raw bytes. */
   public static int run(String[] args, Path workingDirectory, Map<String, String> environment, Options options,
       PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean interactive) {
-    Terminal terminal = new Terminal(out, bytesOut, err, Terminal.colorWanted(environment, interactive));
+    Terminal terminal = new Terminal(out, bytesOut, err, Terminal.colorWanted(environment, interactive), interactive);
     PackerCommand root = new PackerCommand();
     root.bind(new Context(workingDirectory, terminal, environment, options));
     CommandLine commandLine = new CommandLine(root);

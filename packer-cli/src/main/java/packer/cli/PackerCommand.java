@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
       InspectCommand.class,
       ExtractCommand.class,
       DiffCommand.class,
+      GcCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
       packer.cli.bench.BenchCommand.class,

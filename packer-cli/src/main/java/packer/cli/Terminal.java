@@ -14,12 +14,23 @@ final class Terminal {
   private final PrintWriter err;
   private final OutputStream bytesOut;
   private final boolean color;
+  private final boolean interactive;
 
   Terminal(PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean color) {
+    this(out, bytesOut, err, color, false);
+  }
+
+  Terminal(PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean color, boolean interactive) {
     this.out = out;
     this.bytesOut = bytesOut;
     this.err = err;
     this.color = color;
+    this.interactive = interactive;
+  }
+
+  /** Whether a person watches: packer runs on a terminal, so progress bars are welcome. */
+  boolean isInteractive() {
+    return interactive;
   }
 
   static boolean colorWanted(Map<String, String> env, boolean interactive) {

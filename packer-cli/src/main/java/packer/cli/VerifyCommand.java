@@ -3,13 +3,14 @@ package packer.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HexFormat;
 import java.util.Optional;
+import packer.build.EntryCodec;
 import packer.pack.Pack;
 import packer.pack.PackFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
-    "Check a pack's structure and every hash and checksum.",
+    "Check a pack's structure and every hash and checksum; zstd entries are decoded and hashed too.",
     "Exits 0 when it is sound, 1 naming the entry and offset that is wrong."})
 final class VerifyCommand extends BaseCommand {
 
@@ -26,7 +27,7 @@ final class VerifyCommand extends BaseCommand {
     }
     try (Pack checked = opened) {
       try {
-        checked.verify();
+        checked.verify(EntryCodec.decoder());
       } catch (PackFormatException e) {
         return fail(e, Optional.of(checked));
       }

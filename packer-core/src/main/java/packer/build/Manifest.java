@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import packer.json.CanonicalJson;
 
 /**
  * The manifest next to a pack: every entry (id, name, type, sizes, compression, content hash,
- * inputs with their hashes) sorted by id, in canonical JSON. Nothing in it depends on time, host,
+ * inputs with their hashes) sorted by id, in canonical JSON, and the codec (library, version,
+ * level) when any asset asks for zstd. Nothing in it depends on time, host,
  * user or where the workspace is.
  */
 final class Manifest {
@@ -27,12 +29,20 @@ final class Manifest {
 
   static byte[] render(
       String workspace, String packerVersion, int formatMajor, int formatMinor, int alignment,
-      String packSha256, List<BuiltEntry> entries) {
+      String packSha256, List<BuiltEntry> entries, OptionalInt zstdLevel) {
     ObjectNode root = NODES.objectNode();
     root.put("workspace", workspace);
     root.put("packerVersion", packerVersion);
     root.put("formatVersion", formatMajor + "." + formatMinor);
     root.put("alignment", alignment);
+    if (zstdLevel.isPresent()) {
+      // Only when some asset asks for zstd: compressors promise the same bytes only for the same
+      // library version and level, so the manifest says which made (or declined to make) them.
+      root.putObject("codecs").putObject("zstd")
+          .put("library", "zstd-jni")
+          .put("version", EntryCodec.ZSTD_VERSION)
+          .put("level", zstdLevel.getAsInt());
+    }
     root.put("packSha256", packSha256);
     ArrayNode list = root.putArray("entries");
     for (BuiltEntry entry : entries) {

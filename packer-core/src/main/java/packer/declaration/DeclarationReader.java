@@ -28,7 +28,7 @@ public final class DeclarationReader {
   public static final int MAX_BYTES = 1 << 20;
   public static final int MAX_NAME_LENGTH = 200;
 
-  private static final Set<String> KNOWN_KEYS = Set.of("$schema", "name", "type", "inputs", "params", "tags");
+  private static final Set<String> KNOWN_KEYS = Set.of("$schema", "name", "type", "inputs", "params", "tags", "compression");
   private static final Set<String> REGISTRY_KEYS =
       Set.of("asset_id", "assetId", "id", "uuid", "guid", "folder", "registry");
 
@@ -88,6 +88,7 @@ public final class DeclarationReader {
     TreeSet<String> sortedTags = new TreeSet<>(packer.path.PathOrder.COMPARATOR);
     sortedTags.addAll(readStrings(root, "tags", document, file, problems));
     List<String> tags = new ArrayList<>(sortedTags);
+    Optional<String> compression = readCompression(root, document, file, problems);
     List<Located> inputsAt = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       inputsAt.add(document.valueAt("/inputs/" + i));
@@ -95,7 +96,7 @@ public final class DeclarationReader {
     Optional<Declaration> declaration =
         name == null || type == null
             ? Optional.empty()
-            : Optional.of(new Declaration(name, type, inputs, params, tags));
+            : Optional.of(new Declaration(name, type, inputs, params, tags, compression));
     return new ParsedDeclaration(declaration, document.keyAt("/name"), inputsAt, problems);
   }
 
@@ -112,7 +113,7 @@ public final class DeclarationReader {
                 + " (registry/), which packer owns; remove the key"));
       } else {
         problems.add(Diagnostic.error(Code.UNKNOWN_KEY, file, where.line(), where.column(),
-            "unknown key '" + key + "'; known keys are $schema, inputs, name, params, tags, type,"
+            "unknown key '" + key + "'; known keys are $schema, compression, inputs, name, params, tags, type,"
                 + " and x-* for your own tools"));
       }
     }
@@ -177,6 +178,20 @@ public final class DeclarationReader {
       }
     }
     return values;
+  }
+
+  private static Optional<String> readCompression(
+      JsonNode root, JsonDocument document, String file, List<Diagnostic> problems) {
+    JsonNode node = root.get("compression");
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isTextual() || !Declaration.COMPRESSIONS.contains(node.textValue())) {
+      problems.add(at(document, "/compression", Code.BAD_VALUE, file,
+          "'compression' must be \"none\" or \"zstd\" (or left out to follow packer.json's build.compression)"));
+      return Optional.empty();
+    }
+    return Optional.of(node.textValue());
   }
 
   private static String readParams(JsonNode root, JsonDocument document, String file, List<Diagnostic> problems) {

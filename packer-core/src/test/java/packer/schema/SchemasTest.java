@@ -24,7 +24,7 @@ class SchemasTest {
   @Test
   void assetSchemaNamesTheKeysOfAssetJson() throws Exception {
     assertThat(properties("/packer/schemas/asset.schema.json"))
-        .containsExactlyInAnyOrder("$schema", "name", "type", "inputs", "params", "tags");
+        .containsExactlyInAnyOrder("$schema", "name", "type", "inputs", "params", "tags", "compression");
   }
 
   @Test
