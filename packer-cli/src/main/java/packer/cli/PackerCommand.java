@@ -48,6 +48,7 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       InspectCommand.class,
       ExtractCommand.class,
+      ServeCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
       packer.cli.bench.BenchCommand.class,

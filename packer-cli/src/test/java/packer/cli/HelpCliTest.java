@@ -21,7 +21,7 @@ class HelpCliTest {
 
   static final List<String> COMMANDS = List.of(
       "init", "new", "adopt", "ls", "show", "rename", "mv", "rm", "relocate", "check", "status", "doctor",
-      "build", "verify", "inspect", "extract", "completion", "schema");
+      "build", "verify", "inspect", "extract", "serve", "completion", "schema");
 
   @TempDir Path dir;
 
