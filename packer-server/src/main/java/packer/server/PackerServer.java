@@ -5,12 +5,16 @@ import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import packer.server.api.CommandApi;
 import packer.server.api.InputFiles;
 import packer.server.api.ReadApi;
 import packer.server.discovery.Discovery;
 import packer.server.discovery.DiscoveryFile;
 import packer.server.http.ApiError;
 import packer.server.http.Json;
+import packer.server.http.Snapshots;
 import packer.server.security.AllowedOrigins;
 import packer.server.security.Credentials;
 import packer.server.security.RequestGuard;
@@ -65,9 +69,21 @@ public final class PackerServer implements AutoCloseable {
       new SessionApi(credentials, guard, workspace.snapshots(), StudioPage.html(workspace))
           .register(config.routes);
       read.register(config.routes);
+      new CommandApi(workspace).register(config.routes);
       config.routes.exception(ApiError.class, (e, ctx) -> {
         SecurityHeaders.apply(ctx);
         Json.sendError(ctx, e);
+      });
+      config.routes.exception(CommandApi.Conflict.class, (e, ctx) -> {
+        SecurityHeaders.apply(ctx);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("code", "conflict");
+        detail.put("message", e.getMessage());
+        e.current().ifPresent(v -> {
+          detail.put("currentVersion", v);
+          ctx.header("ETag", Snapshots.etag(v));
+        });
+        Json.send(ctx, 409, Map.of("error", detail));
       });
       config.routes.exception(HttpResponseException.class, (e, ctx) -> {
         SecurityHeaders.apply(ctx);
