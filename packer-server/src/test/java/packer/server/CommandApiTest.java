@@ -97,6 +97,54 @@ class CommandApiTest {
         .isEqualTo("chars/hero");
   }
 
+  @Test
+  void anUnregisteredFolderIsAdoptedAndGetsAnId() throws Exception {
+    ServedWorkspace.asset(served.root, "assets/stray", "stray", "blob", List.of(), Map.of("s.bin", "S"));
+    // No file watching yet: a reopened workspace sees the folder written by hand.
+    served.close();
+    served = ServedWorkspace.serve(served.root);
+
+    HttpResponse<String> response = served.post("/api/adopt", "{\"folder\": \"assets/stray\"}", served.bearer());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    String id = JSON.readTree(response.body()).get("id").asText();
+    JsonNode asset = JSON.readTree(served.get("/api/assets/" + id).body()).get("asset");
+    assertThat(asset.get("folder").asText()).isEqualTo("assets/stray");
+    assertThat(asset.get("state").asText()).isEqualTo("registered");
+    HttpResponse<String> again = served.post("/api/adopt", "{\"folder\": \"assets/nowhere\"}", served.bearer());
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(404);
+  }
+
+  @Test
+  void aRemoveRetiresTheIdAndKeepsTheFilesWhenAsked() throws Exception {
+    HttpResponse<String> response = served.post("/api/assets/" + hero.hex() + "/remove", "{\"keepFiles\": true}",
+        served.bearer());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(served.root.resolve("assets/hero/hero.bin")).exists();
+    assertThat(served.get("/api/assets/" + hero.hex()).statusCode()).isEqualTo(404);
+    HttpResponse<String> bad = served.post("/api/assets/" + hero.hex() + "/remove", "{\"keepFiles\": \"yes\"}",
+        served.bearer());
+    assertThat(bad.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aMissingAssetIsRelocatedToTheFolderItWasMovedTo() throws Exception {
+    served.close();
+    Files.move(served.root.resolve("assets/hero"), served.root.resolve("assets/knight"));
+    served = ServedWorkspace.serve(served.root);
+    assertThat(JSON.readTree(served.get("/api/assets/" + hero.hex()).body()).get("asset").get("state").asText())
+        .isEqualTo("missing");
+
+    HttpResponse<String> response = served.post("/api/assets/" + hero.hex() + "/relocate",
+        "{\"folder\": \"assets/knight\"}", served.bearer("If-Match", etag()));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode asset = JSON.readTree(served.get("/api/assets/" + hero.hex()).body()).get("asset");
+    assertThat(asset.get("folder").asText()).isEqualTo("assets/knight");
+    assertThat(asset.get("state").asText()).isEqualTo("registered");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "not json", "[]", "{}", "{\"name\": 3}", "{\"name\": \"x\", \"extra\": 1}", "{\"name\": null}"})
   void aBadBodyIsA400WithAUsefulMessage(String body) throws Exception {

@@ -109,8 +109,12 @@ final class ServedWorkspace implements AutoCloseable {
     }
   }
 
-  String[] bearer() {
-    return new String[] {"Authorization", "Bearer " + server.bearerToken(), "Content-Type", "application/json"};
+  /** The headers of a tool's write: its bearer token, a JSON body, then {@code more}. */
+  String[] bearer(String... more) {
+    String[] base = {"Authorization", "Bearer " + server.bearerToken(), "Content-Type", "application/json"};
+    String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
   }
 
   @Override

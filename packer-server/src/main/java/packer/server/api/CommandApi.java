@@ -39,6 +39,11 @@ public final class CommandApi {
         body -> new Command.Rename(idOf(ctx), text(body, "name"))));
     routes.post("/api/assets/{id}/move", ctx -> run(ctx, Set.of("folder"),
         body -> new Command.Move(idOf(ctx), text(body, "folder"))));
+    routes.post("/api/assets/{id}/relocate", ctx -> run(ctx, Set.of("folder"),
+        body -> new Command.Relocate(idOf(ctx), text(body, "folder"))));
+    routes.post("/api/assets/{id}/remove", ctx -> run(ctx, Set.of("keepFiles"),
+        body -> new Command.Remove(idOf(ctx), flag(body, "keepFiles"))));
+    routes.post("/api/adopt", ctx -> run(ctx, Set.of("folder"), body -> new Command.Adopt(text(body, "folder"))));
   }
 
   private void run(Context ctx, Set<String> keys, Function<JsonNode, Command> command) {
@@ -100,6 +105,17 @@ public final class CommandApi {
       throw ApiError.badRequest("'" + key + "' is required, as a string");
     }
     return value.asText();
+  }
+
+  private static boolean flag(JsonNode body, String key) {
+    JsonNode value = body.get(key);
+    if (value == null) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      throw ApiError.badRequest("'" + key + "' must be true or false");
+    }
+    return value.asBoolean();
   }
 
   private static AssetId idOf(Context ctx) {
