@@ -97,10 +97,10 @@ public final class PackerServer implements AutoCloseable {
     });
     app.start();
     int port = app.port();
-    String host = options.bind().getHostAddress();
-    boolean loopback = options.isLoopback();
-    guard.allow(AllowedOrigins.forPort(port, loopback ? null : host));
-    String urlHost = loopback ? "127.0.0.1" : options.bind() instanceof Inet6Address ? "[" + host + "]" : host;
+    String urlHost = urlHost(options.bind());
+    // 127.0.0.1, localhost and [::1] are always allowed; another address only when it was bound.
+    boolean usual = urlHost.equals("127.0.0.1") || urlHost.equals("[::1]");
+    guard.allow(AllowedOrigins.forPort(port, usual ? null : urlHost));
     String baseUrl = "http://" + urlHost + ":" + port;
     Discovery discovery = new Discovery(Discovery.FORMAT, ProcessHandle.current().pid(), baseUrl, port,
         credentials.bearer().text());
@@ -111,6 +111,16 @@ public final class PackerServer implements AutoCloseable {
       throw e;
     }
     return new PackerServer(app, workspace.root(), credentials, discovery, baseUrl);
+  }
+
+  /** The bound address as a URL writes it: IPv6 in brackets, and compressed as browsers send it. */
+  static String urlHost(java.net.InetAddress address) {
+    if (address instanceof Inet6Address) {
+      String full = address.getHostAddress().replaceAll("%.*$", "");
+      String compressed = full.replaceFirst("(^|:)(0+(:|$)){2,8}", "::").replaceAll("(^|:)0+([0-9a-fA-F])", "$1$2");
+      return "[" + compressed.toLowerCase(java.util.Locale.ROOT) + "]";
+    }
+    return address.getHostAddress();
   }
 
   public int port() {
