@@ -50,6 +50,7 @@ import picocli.CommandLine.Option;
       ExtractCommand.class,
       DiffCommand.class,
       GcCommand.class,
+      ServeCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
       packer.cli.bench.BenchCommand.class,

@@ -21,7 +21,7 @@ class HelpCliTest {
 
   static final List<String> COMMANDS = List.of(
       "init", "new", "adopt", "ls", "show", "rename", "mv", "rm", "relocate", "check", "status", "doctor",
-      "build", "verify", "inspect", "extract", "diff", "gc", "completion", "schema");
+      "build", "verify", "inspect", "extract", "diff", "gc", "serve", "completion", "schema");
 
   @TempDir Path dir;
 

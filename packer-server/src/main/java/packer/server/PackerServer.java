@@ -1,0 +1,158 @@
+package packer.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import packer.server.api.CommandApi;
+import packer.server.api.InputFiles;
+import packer.server.api.ReadApi;
+import packer.server.discovery.Discovery;
+import packer.server.discovery.DiscoveryFile;
+import packer.server.http.ApiError;
+import packer.server.http.Json;
+import packer.server.http.Snapshots;
+import packer.server.security.AllowedOrigins;
+import packer.server.security.Credentials;
+import packer.server.security.RequestGuard;
+import packer.server.security.SecurityHeaders;
+import packer.server.security.SessionApi;
+import packer.workspace.Workspace;
+
+/**
+ * The local HTTP runtime over an open workspace: a JSON API read from snapshots, guarded by
+ * {@link RequestGuard}, announced to other processes by {@code .packer/server.json}.
+ *
+ * <pre>{@code
+ * try (Workspace ws = Workspace.openForWriting(dir, Options.defaults(), "packer serve");
+ *     PackerServer server = PackerServer.start(ws, ServerOptions.loopback(0))) {
+ *   System.out.println(server.studioUrl());
+ * }
+ * }</pre>
+ */
+public final class PackerServer implements AutoCloseable {
+
+  private final Javalin app;
+  private final Path root;
+  private final Credentials credentials;
+  private final Discovery discovery;
+  private final String baseUrl;
+  private boolean closed;
+
+  private PackerServer(Javalin app, Path root, Credentials credentials, Discovery discovery, String baseUrl) {
+    this.app = app;
+    this.root = root;
+    this.credentials = credentials;
+    this.discovery = discovery;
+    this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Starts serving {@code workspace} and writes the discovery file. The workspace stays the
+   * caller's to close, after this server.
+   */
+  public static PackerServer start(Workspace workspace, ServerOptions options) throws IOException {
+    Credentials credentials = new Credentials();
+    RequestGuard guard = new RequestGuard(credentials);
+    ReadApi read = new ReadApi(workspace.snapshots(), new InputFiles(workspace.root()));
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.generateEtags = false;
+      config.jetty.host = options.bind().getHostAddress();
+      config.jetty.port = options.port();
+      config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+      config.routes.before(guard::check);
+      new SessionApi(credentials, guard, workspace.snapshots(), StudioPage.html(workspace))
+          .register(config.routes);
+      read.register(config.routes);
+      new CommandApi(workspace).register(config.routes);
+      config.routes.exception(ApiError.class, (e, ctx) -> {
+        SecurityHeaders.apply(ctx);
+        Json.sendError(ctx, e);
+      });
+      config.routes.exception(CommandApi.Conflict.class, (e, ctx) -> {
+        SecurityHeaders.apply(ctx);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("code", "conflict");
+        detail.put("message", e.getMessage());
+        e.current().ifPresent(v -> {
+          detail.put("currentVersion", v);
+          ctx.header("ETag", Snapshots.etag(v));
+        });
+        Json.send(ctx, 409, Map.of("error", detail));
+      });
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+        SecurityHeaders.apply(ctx);
+        Json.sendError(ctx, new ApiError(e.getStatus(), e.getStatus() == 404 ? "not_found" : "http_" + e.getStatus(),
+            e.getStatus() == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path() : e.getMessage()));
+      });
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        SecurityHeaders.apply(ctx);
+        Json.sendError(ctx, new ApiError(500, "internal", "internal error; please report it with the request made"));
+      });
+    });
+    app.start();
+    int port = app.port();
+    String urlHost = urlHost(options.bind());
+    // 127.0.0.1, localhost and [::1] are always allowed; another address only when it was bound.
+    boolean usual = urlHost.equals("127.0.0.1") || urlHost.equals("[::1]");
+    guard.allow(AllowedOrigins.forPort(port, usual ? null : urlHost));
+    String baseUrl = "http://" + urlHost + ":" + port;
+    Discovery discovery = new Discovery(Discovery.FORMAT, ProcessHandle.current().pid(), baseUrl, port,
+        credentials.bearer().text());
+    try {
+      DiscoveryFile.write(workspace.root(), discovery);
+    } catch (IOException | RuntimeException e) {
+      app.stop();
+      throw e;
+    }
+    return new PackerServer(app, workspace.root(), credentials, discovery, baseUrl);
+  }
+
+  /** The bound address as a URL writes it: IPv6 in brackets, and compressed as browsers send it. */
+  static String urlHost(java.net.InetAddress address) {
+    if (address instanceof Inet6Address) {
+      String full = address.getHostAddress().replaceAll("%.*$", "");
+      String compressed = full.replaceFirst("(^|:)(0+(:|$)){2,8}", "::").replaceAll("(^|:)0+([0-9a-fA-F])", "$1$2");
+      return "[" + compressed.toLowerCase(java.util.Locale.ROOT) + "]";
+    }
+    return address.getHostAddress();
+  }
+
+  public int port() {
+    return discovery.port();
+  }
+
+  /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The studio link with the one-time sign-in token: print it once, log it never. */
+  public String studioUrl() {
+    return baseUrl + "/?token=" + credentials.login().text();
+  }
+
+  /** The bearer token tools send in {@code Authorization}; also in the discovery file. */
+  public String bearerToken() {
+    return credentials.bearer().text();
+  }
+
+  /** Stops serving and removes the discovery file (if no other server replaced it). */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      app.stop();
+    } finally {
+      DiscoveryFile.removeIfOurs(root, discovery);
+    }
+  }
+}
