@@ -97,7 +97,8 @@ public final class FolderScanner {
       tags = interned;
     }
     return new Declaration(declaration.name(), declaration.type().intern(), declaration.inputs(),
-        declaration.params().length() <= 64 ? declaration.params().intern() : declaration.params(), tags);
+        declaration.params().length() <= 64 ? declaration.params().intern() : declaration.params(), tags,
+        declaration.compression());
   }
 
   private static final Located[][] LOCATIONS = new Located[16][64];
@@ -131,6 +132,7 @@ public final class FolderScanner {
         Payloads.writeStrings(out, d.inputs());
         ScanCache.writeString(out, d.params());
         Payloads.writeStrings(out, d.tags());
+        ScanCache.writeString(out, d.compression().orElse(""));
       }
       out.writeInt(parsed.nameAt().line());
       out.writeInt(parsed.nameAt().column());
@@ -154,7 +156,9 @@ public final class FolderScanner {
       List<String> inputs = Payloads.readStrings(in);
       String params = ScanCache.readString(in);
       List<String> tags = Payloads.readStrings(in);
-      declaration = Optional.of(new Declaration(name, type, inputs, params, tags));
+      String compression = ScanCache.readString(in);
+      declaration = Optional.of(new Declaration(name, type, inputs, params, tags,
+          compression.isEmpty() ? Optional.empty() : Optional.of(compression.intern())));
     }
     Located nameAt = new Located(in.readInt(), in.readInt());
     int count = in.readInt();

@@ -41,7 +41,7 @@ public final class ScanCache {
   public static final String FILE = ".packer/cache/scan.bin";
 
   /** Bump when the layout, or what any payload holds, changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   /** More than any file system's timestamp granularity (FAT: 2 s) and the kernel clock's lag. */
   static final long RACY_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(3);

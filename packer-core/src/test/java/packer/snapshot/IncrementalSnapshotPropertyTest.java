@@ -126,7 +126,7 @@ class IncrementalSnapshotPropertyTest {
     if (declaration.isEmpty()) {
       own.add(Diagnostic.error(Code.JSON_SYNTAX, folder + "/asset.json", 1, 1, "does not parse"));
     }
-    return new FolderScan(folder, "hash-" + put.line(), declaration, new Located(put.line(), 3),
+    return new FolderScan(folder, String.format(java.util.Locale.ROOT, "%064x", put.line()), declaration, new Located(put.line(), 3),
         List.of(new ResolvedInput("x.bin", put.line(), 0)), own);
   }
 

@@ -263,6 +263,20 @@ class ScanCacheTest {
     assertSameState(state, fullRead());
   }
 
+  @Test
+  void everyKeyOfADeclarationComesBackFromTheCache() throws IOException {
+    Files.writeString(root.resolve("assets/a1/asset.json"),
+        "{\"name\": \"a1\", \"type\": \"blob\", \"inputs\": [\"data.bin\"], \"tags\": [\"ui\"],"
+            + " \"compression\": \"zstd\"}",
+        StandardCharsets.UTF_8);
+    settle();
+    cachedRead();
+
+    assertCachedEqualsFull();
+    assertThat(cachedSnapshot().byFolder("assets/a1").orElseThrow().declaration().orElseThrow().compression())
+        .contains("zstd");
+  }
+
   // --- the two ways to read, and their comparison
 
   private void cachedRead() throws IOException {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How the {@code ./packer} launcher runs packer: which java, which JVM flags, which jar. The
@@ -17,13 +19,25 @@ import java.util.Optional;
  *
  * @param flagsSource where the flags were read, for the report
  */
-record Launcher(Path java, List<String> flags, Path jar, String flagsSource) {
+record Launcher(
+    Path java, List<String> flags, List<String> quickJitFlags, Set<String> fullJitCommands, Path jar,
+    String flagsSource) {
 
   /** The flags of the launcher's {@code exec java} line when this was written; used if it cannot be read. */
   static final List<String> FALLBACK_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
+  static final List<String> FALLBACK_QUICK_JIT = List.of("-XX:TieredStopAtLevel=1");
+
+  static final Set<String> FALLBACK_FULL_JIT_COMMANDS = Set.of("build", "gc", "verify", "extract", "serve", "watch");
+
+  /**
+   * @param flags the flags of a short command (such as {@code status})
+   * @param quickJitFlags those of {@code flags} the launcher drops for {@code fullJitCommands}
+   */
   Launcher {
     flags = List.copyOf(flags);
+    quickJitFlags = List.copyOf(quickJitFlags);
+    fullJitCommands = Set.copyOf(fullJitCommands);
   }
 
   /**
@@ -54,10 +68,12 @@ record Launcher(Path java, List<String> flags, Path jar, String flagsSource) {
           // As the launcher adds them when its class-data archive is there and current.
           all.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        return new Launcher(java, all, jar, "the exec line of " + script + (cds ? ", with its class-data archive" : ""));
+        return new Launcher(java, all, quickJitFlagsOf(lines), fullJitCommandsOf(lines), jar,
+            "the exec line of " + script + (cds ? ", with its class-data archive" : ""));
       }
     }
-    return new Launcher(java, FALLBACK_FLAGS, jar, "built-in copy of the launcher's flags (no ./packer found)");
+    return new Launcher(java, FALLBACK_FLAGS, FALLBACK_QUICK_JIT, FALLBACK_FULL_JIT_COMMANDS, jar,
+        "built-in copy of the launcher's flags (no ./packer found)");
   }
 
   private static Path runningJar() throws IOException {
@@ -84,7 +100,9 @@ record Launcher(Path java, List<String> flags, Path jar, String flagsSource) {
         if (token.equals("-jar")) {
           return Optional.of(flags);
         }
-        if (token.startsWith("-") && !token.contains("$")) {
+        if (token.contains("jit[@]")) {
+          flags.addAll(quickJitFlagsOf(script));
+        } else if (token.startsWith("-") && !token.contains("$")) {
           flags.add(token);
         }
       }
@@ -92,11 +110,52 @@ record Launcher(Path java, List<String> flags, Path jar, String flagsSource) {
     return Optional.empty();
   }
 
-  /** {@code java <launcher flags> <extra flags> -jar packer.jar <args>}. */
+  /** The script's {@code jit=(...)} flags: those of short commands only. */
+  static List<String> quickJitFlagsOf(List<String> script) {
+    for (String line : script) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("jit=(") && trimmed.endsWith(")")) {
+        String inside = trimmed.substring("jit=(".length(), trimmed.length() - 1).trim();
+        return inside.isEmpty() ? List.of() : List.of(inside.split("\\s+"));
+      }
+    }
+    return List.of();
+  }
+
+  /** The script's {@code full_jit_commands}: the commands run without the quick-JIT flags. */
+  static Set<String> fullJitCommandsOf(List<String> script) {
+    for (String line : script) {
+      String trimmed = line.trim();
+      if (trimmed.startsWith("full_jit_commands=\"") && trimmed.endsWith("\"")) {
+        String inside = trimmed.substring("full_jit_commands=\"".length(), trimmed.length() - 1).trim();
+        return inside.isEmpty() ? Set.of() : new TreeSet<>(List.of(inside.split("\\s+")));
+      }
+    }
+    return Set.of();
+  }
+
+  /** The flags the launcher uses for {@code args}: its subcommand is the first non-option. */
+  List<String> flagsFor(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("-C")) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        if (fullJitCommands.contains(args[i])) {
+          List<String> full = new ArrayList<>(flags);
+          full.removeAll(quickJitFlags);
+          return full;
+        }
+        break;
+      }
+    }
+    return flags;
+  }
+
+  /** {@code java <launcher flags for args> <extra flags> -jar packer.jar <args>}. */
   List<String> command(List<String> extraFlags, String... args) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.addAll(flags);
+    command.addAll(flagsFor(args));
     command.addAll(extraFlags);
     command.add("-jar");
     command.add(jar.toString());

@@ -2,6 +2,10 @@ package packer.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,5 +24,20 @@ class LauncherTest {
   @Test
   void findsNoFlagsInAScriptWithoutAnExecLine() {
     assertThat(Launcher.flagsOf(List.of("#!/bin/sh", "echo hi"))).isEmpty();
+  }
+
+  @Test
+  void startsHashingCommandsWithTheOptimizingCompilerAsTheRealLauncherDoes() throws IOException {
+    List<String> script = Files.readAllLines(Path.of("..", "packer"), StandardCharsets.UTF_8);
+    Launcher launcher = new Launcher(Path.of("java"), Launcher.flagsOf(script).orElseThrow(),
+        Launcher.quickJitFlagsOf(script), Launcher.fullJitCommandsOf(script), Path.of("packer.jar"), "test");
+
+    assertThat(launcher.flagsFor("-C", "ws", "status")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(launcher.flagsFor("--version")).contains("-XX:TieredStopAtLevel=1");
+    assertThat(launcher.flagsFor("-C", "build", "ls")).contains("-XX:TieredStopAtLevel=1");
+    assertThat(launcher.flagsFor("-C", "ws", "build", "--json"))
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:TieredStopAtLevel=1");
+    assertThat(launcher.fullJitCommands()).contains("build", "gc", "verify", "extract", "serve");
   }
 }
