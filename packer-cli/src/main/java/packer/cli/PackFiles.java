@@ -1,6 +1,7 @@
 package packer.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -31,6 +32,9 @@ final class PackFiles {
 
   /** Opens the pack; a missing file is reported by the path as typed, never made absolute. */
   static Pack openAsTyped(PackerCommand root, String typed) throws IOException {
+    if (Files.isDirectory(root.base().resolve(typed))) {
+      throw new IOException(typed + ": is a folder, not a pack file");
+    }
     try {
       return Pack.open(root.base().resolve(typed));
     } catch (NoSuchFileException e) {

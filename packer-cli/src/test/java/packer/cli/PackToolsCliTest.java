@@ -135,4 +135,15 @@ class PackToolsCliTest {
     assertThat(verified).exitsWith(ExitCode.IO).complained("no such file: build/nosuch.pack");
     assertThat(verified.err()).doesNotContain(dir.toString());
   }
+
+  @Test
+  void aFolderGivenAsAPackIsAnIoErrorThatSaysSo() throws Exception {
+    Files.createDirectories(ws.path("build"));
+
+    for (String command : List.of("verify", "inspect")) {
+      assertThat(ws.run(command, "build")).exitsWith(ExitCode.IO).complained("build: is a folder, not a pack file");
+    }
+    assertThat(ws.run("extract", "build", "x")).exitsWith(ExitCode.IO)
+        .complained("build: is a folder, not a pack file");
+  }
 }

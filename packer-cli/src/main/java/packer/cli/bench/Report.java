@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /** The Markdown report of one {@code bench run}: what ran where, then each figure's section. */
 final class Report {
@@ -64,7 +65,9 @@ final class Report {
     out.println("- Date: " + machine.date() + " (UTC)");
     out.println("- Machine: " + machine.line());
     out.println("- packer runs as the launcher runs it: `java " + String.join(" ", launcher.flags())
-        + " -jar packer.jar` (flags from " + launcher.flagsSource() + ")");
+        + " -jar packer.jar` (flags from " + launcher.flagsSource() + ")"
+        + (launcher.fullJitCommands().isEmpty() ? "" : "; without " + String.join(" ", launcher.quickJitFlags())
+            + " for " + String.join(", ", new TreeSet<>(launcher.fullJitCommands()))));
     if (workspace != null) {
       out.println(String.format(Locale.ROOT,
           "- Workspace: %s assets, %s input files, %s of inputs (generated in %.1f s%s)",
