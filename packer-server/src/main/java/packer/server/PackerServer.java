@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import packer.server.api.CommandApi;
+import packer.server.api.EventStream;
 import packer.server.api.InputFiles;
 import packer.server.api.ReadApi;
 import packer.server.discovery.Discovery;
@@ -40,10 +41,13 @@ public final class PackerServer implements AutoCloseable {
   private final Credentials credentials;
   private final Discovery discovery;
   private final String baseUrl;
+  private final EventStream events;
   private boolean closed;
 
-  private PackerServer(Javalin app, Path root, Credentials credentials, Discovery discovery, String baseUrl) {
+  private PackerServer(Javalin app, Path root, Credentials credentials, Discovery discovery, String baseUrl,
+      EventStream events) {
     this.app = app;
+    this.events = events;
     this.root = root;
     this.credentials = credentials;
     this.discovery = discovery;
@@ -58,6 +62,7 @@ public final class PackerServer implements AutoCloseable {
     Credentials credentials = new Credentials();
     RequestGuard guard = new RequestGuard(credentials);
     ReadApi read = new ReadApi(workspace.snapshots(), new InputFiles(workspace.root()));
+    EventStream events = new EventStream(workspace.snapshots(), EventStream.HEARTBEAT);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -70,6 +75,7 @@ public final class PackerServer implements AutoCloseable {
           .register(config.routes);
       read.register(config.routes);
       new CommandApi(workspace).register(config.routes);
+      events.register(config.routes);
       config.routes.exception(ApiError.class, (e, ctx) -> {
         SecurityHeaders.apply(ctx);
         Json.sendError(ctx, e);
@@ -95,7 +101,12 @@ public final class PackerServer implements AutoCloseable {
         Json.sendError(ctx, new ApiError(500, "internal", "internal error; please report it with the request made"));
       });
     });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      events.close();
+      throw e;
+    }
     int port = app.port();
     String urlHost = urlHost(options.bind());
     // 127.0.0.1, localhost and [::1] are always allowed; another address only when it was bound.
@@ -107,10 +118,11 @@ public final class PackerServer implements AutoCloseable {
     try {
       DiscoveryFile.write(workspace.root(), discovery);
     } catch (IOException | RuntimeException e) {
+      events.close();
       app.stop();
       throw e;
     }
-    return new PackerServer(app, workspace.root(), credentials, discovery, baseUrl);
+    return new PackerServer(app, workspace.root(), credentials, discovery, baseUrl, events);
   }
 
   /** The bound address as a URL writes it: IPv6 in brackets, and compressed as browsers send it. */
@@ -150,6 +162,7 @@ public final class PackerServer implements AutoCloseable {
     }
     closed = true;
     try {
+      events.close();
       app.stop();
     } finally {
       DiscoveryFile.removeIfOurs(root, discovery);

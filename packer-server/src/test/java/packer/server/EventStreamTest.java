@@ -1,0 +1,223 @@
+package packer.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import packer.id.AssetId;
+
+/** GET /api/events: a snapshot event per commit, replay after a reconnect, reload when too old. */
+class EventStreamTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  ServedWorkspace served;
+  AssetId hero;
+  final List<Stream<String>> open = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Path root = ServedWorkspace.init(dir.resolve("game"), "game");
+    ServedWorkspace.asset(root, "assets/hero", "hero", "blob", List.of(), Map.of("hero.bin", "HERO"));
+    ServedWorkspace.asset(root, "assets/villain", "villain", "blob", List.of(), Map.of("v.bin", "V"));
+    served = ServedWorkspace.serve(root);
+    hero = served.adopt("assets/hero");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    open.forEach(Stream::close);
+    served.close();
+  }
+
+  /** One event as the stream sent it: its fields, comments left out. */
+  record Event(String name, String id, JsonNode data) {}
+
+  /** An open stream, read line by line on a thread of its own so a test can wait with a timeout. */
+  final class Events {
+    final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+    Events(HttpResponse<Stream<String>> response) {
+      open.add(response.body());
+      Thread reader = new Thread(() -> {
+        try {
+          response.body().forEach(lines::add);
+        } catch (RuntimeException closed) {
+          // The test closed the stream.
+        }
+      });
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    Event next() throws Exception {
+      String name = "message";
+      String id = null;
+      String data = null;
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (true) {
+        String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        assertThat(line).as("an event within " + WAIT).isNotNull();
+        if (line.isEmpty()) {
+          if (data != null) {
+            return new Event(name, id, JSON.readTree(data));
+          }
+        } else if (line.startsWith("event:")) {
+          name = line.substring(6).trim();
+        } else if (line.startsWith("id:")) {
+          id = line.substring(3).trim();
+        } else if (line.startsWith("data:")) {
+          data = line.substring(5).trim();
+        }
+      }
+    }
+
+    void expectNothingFor(Duration quiet) throws Exception {
+      long deadline = System.nanoTime() + quiet.toNanos();
+      for (String line; (line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) != null; ) {
+        assertThat(line).as("no event").matches("^(:.*)?$");
+      }
+    }
+  }
+
+  HttpResponse<Stream<String>> request(String... headers) throws Exception {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(served.url("/api/events"))).header("Accept", "text/event-stream").GET();
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return served.client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+  }
+
+  Events connect(String... headers) throws Exception {
+    HttpResponse<Stream<String>> response = request(headers);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/event-stream"));
+    return new Events(response);
+  }
+
+  long rename(AssetId id, String name) throws Exception {
+    HttpResponse<String> response = served.post("/api/assets/" + id.hex() + "/rename",
+        "{\"name\": \"" + name + "\"}", served.bearer());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return JSON.readTree(response.body()).get("version").asLong();
+  }
+
+  @Test
+  void aRenameOverTheApiIsASnapshotEventNamingThatIdAtTheNewVersion() throws Exception {
+    Events events = connect();
+
+    long version = rename(hero, "knight");
+
+    Event event = events.next();
+    assertThat(event.name()).isEqualTo("snapshot");
+    assertThat(event.id()).isEqualTo(Long.toString(version));
+    assertThat(event.data().get("version").asLong()).isEqualTo(version);
+    assertThat(event.data().get("changed")).extracting(JsonNode::asText).containsExactly(hero.hex());
+  }
+
+  @Test
+  void anAdoptionNamesTheNewIdAndTheFolderThatWasUnregistered() throws Exception {
+    Events events = connect();
+
+    AssetId villain = served.adopt("assets/villain");
+
+    Event event = events.next();
+    assertThat(event.data().get("changed")).extracting(JsonNode::asText).containsExactly(villain.hex());
+    assertThat(event.data().get("folders")).extracting(JsonNode::asText).containsExactly("assets/villain");
+  }
+
+  @Test
+  void aClientReconnectingWithLastEventIdGetsWhatItMissedInOrder() throws Exception {
+    Events first = connect();
+    long seen = rename(hero, "knight");
+    assertThat(first.next().id()).isEqualTo(Long.toString(seen));
+    AssetId villain = served.adopt("assets/villain");
+    long second = rename(hero, "paladin");
+    long third = rename(villain, "ogre");
+
+    Events again = connect("Last-Event-ID", Long.toString(seen));
+
+    List<Event> replayed = new ArrayList<>();
+    replayed.add(again.next());
+    replayed.add(again.next());
+    replayed.add(again.next());
+    assertThat(replayed).extracting(Event::name).containsOnly("snapshot");
+    assertThat(replayed.get(1).id()).isEqualTo(Long.toString(second));
+    assertThat(replayed.get(2).id()).isEqualTo(Long.toString(third));
+    assertThat(replayed.get(2).data().get("changed")).extracting(JsonNode::asText).containsExactly(villain.hex());
+    again.expectNothingFor(Duration.ofMillis(300));
+    long fourth = rename(hero, "squire");
+    assertThat(again.next().id()).isEqualTo(Long.toString(fourth));
+  }
+
+  @Test
+  void aClientThatIsUpToDateGetsNoReplay() throws Exception {
+    long seen = rename(hero, "knight");
+
+    Events events = connect("Last-Event-ID", Long.toString(seen));
+
+    events.expectNothingFor(Duration.ofMillis(300));
+    long next = rename(hero, "paladin");
+    assertThat(events.next().id()).isEqualTo(Long.toString(next));
+  }
+
+  @Test
+  void anUnknownOrForgottenLastEventIdIsToldToReload() throws Exception {
+    long first = served.workspace.snapshot().version();
+    for (int i = 0; i <= packer.server.api.EventStream.HISTORY; i++) {
+      rename(hero, "hero" + i);
+    }
+    long current = served.workspace.snapshot().version();
+
+    for (String lastId : List.of(Long.toString(first), Long.toString(current + 5), "not-a-version")) {
+      Event event = connect("Last-Event-ID", lastId).next();
+      assertThat(event.name()).as(lastId).isEqualTo("reload");
+      assertThat(event.data().get("version").asLong()).isEqualTo(current);
+      assertThat(event.id()).isEqualTo(Long.toString(current));
+    }
+    Event recent = connect("Last-Event-ID", Long.toString(current - 1)).next();
+    assertThat(recent.name()).isEqualTo("snapshot");
+    assertThat(recent.id()).isEqualTo(Long.toString(current));
+  }
+
+  @Test
+  void aClientThatDoesNotAcceptAnEventStreamIsToldSo() throws Exception {
+    HttpResponse<String> response = served.get("/api/events");
+
+    assertThat(response.statusCode()).isEqualTo(406);
+    assertThat(response.body()).contains("text/event-stream");
+  }
+
+  @Test
+  void aForeignHostIsRefusedOnTheStreamToo() throws Exception {
+    HttpResponse<Stream<String>> response = request("Host", "evil.example:" + served.server.port());
+    try (Stream<String> body = response.body()) {
+      assertThat(response.statusCode()).isEqualTo(403);
+      assertThat(String.join("\n", body.toList())).contains("forbidden_host");
+    }
+    HttpResponse<Stream<String>> crossSite = request("Sec-Fetch-Site", "cross-site");
+    try (Stream<String> body = crossSite.body()) {
+      assertThat(crossSite.statusCode()).isEqualTo(403);
+    }
+  }
+}
