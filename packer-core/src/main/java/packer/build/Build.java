@@ -1,14 +1,11 @@
 package packer.build;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -305,8 +302,9 @@ public final class Build {
       }
     }
     Files.createDirectories(pack.getParent());
-    long size = writer.writeAtomically(pack);
-    String sha256 = hashOf(pack);
+    PackWriter.Written packed = writer.writeAtomicallyHashed(pack);
+    long size = packed.size();
+    String sha256 = packed.sha256().hex();
     int major;
     int minor;
     try (Pack written = Pack.open(pack)) {
@@ -380,16 +378,5 @@ public final class Build {
       }
       throw new IllegalStateException(cause);
     }
-  }
-
-  private static String hashOf(Path file) throws IOException {
-    MessageDigest digest = packer.scan.Sha256.newDigest();
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -227,12 +229,48 @@ public final class PackWriter {
       writeFully(out, meta.duplicate().limit(HEADER_SIZE));
       seekable.position(start + layout.fileSize);
     } else {
-      writeData(layout, bytes -> body.update(bytes));
-      sealHeader(meta, body);
-      writeFully(out, meta.duplicate());
-      writeData(layout, bytes -> writeFully(out, bytes));
+      writeInOrder(layout, meta, body, bytes -> writeFully(out, bytes));
     }
     return layout.fileSize;
+  }
+
+  /** The length and SHA-256 of a written pack. */
+  public record Written(long size, Sha256 sha256) {}
+
+  /**
+   * Writes the pack to {@code out} like {@link #writeTo(WritableByteChannel)}, strictly in order,
+   * and returns its length with the SHA-256 of exactly the bytes written, so the caller need not
+   * read the pack back to hash it. The sources are read twice: once for the header's checksum,
+   * once to write and hash.
+   */
+  public Written writeHashedTo(WritableByteChannel out) throws IOException {
+    Layout layout = new Layout();
+    ByteBuffer meta = layout.metadata();
+    CRC32C body = new CRC32C();
+    body.update(meta.duplicate().position(HEADER_SIZE));
+    MessageDigest sha256 = newSha256();
+    writeInOrder(layout, meta, body, bytes -> {
+      sha256.update(bytes.duplicate());
+      writeFully(out, bytes);
+    });
+    return new Written(layout.fileSize, Sha256.of(sha256.digest()));
+  }
+
+  /** Hands the header, once sealed, and everything after it to {@code sink} in file order. */
+  private void writeInOrder(Layout layout, ByteBuffer meta, CRC32C body, StoredBytes.Sink sink)
+      throws IOException {
+    writeData(layout, bytes -> body.update(bytes));
+    sealHeader(meta, body);
+    sink.accept(meta.duplicate());
+    writeData(layout, sink);
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   /**
@@ -257,18 +295,34 @@ public final class PackWriter {
    * leaves the old pack and removes the temporary file. Returns the pack's length.
    */
   public long writeAtomically(Path target) throws IOException {
+    return atomically(target, this::writeTo);
+  }
+
+  /**
+   * Writes the pack like {@link #writeAtomically} and returns its length with the SHA-256 of the
+   * file as renamed into place (see {@link #writeHashedTo}).
+   */
+  public Written writeAtomicallyHashed(Path target) throws IOException {
+    return atomically(target, this::writeHashedTo);
+  }
+
+  private interface ChannelWrite<T> {
+    T writeTo(FileChannel channel) throws IOException;
+  }
+
+  private static <T> T atomically(Path target, ChannelWrite<T> write) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     Path temp = createTemp(folder, absolute.getFileName().toString());
     try {
-      long size;
+      T result;
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        size = writeTo(channel);
+        result = write.writeTo(channel);
         channel.force(true);
       }
       Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
       forceFolder(folder);
-      return size;
+      return result;
     } catch (IOException | RuntimeException | Error e) {
       try {
         Files.deleteIfExists(temp);

@@ -3,8 +3,10 @@ package packer.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,6 +198,78 @@ class PackWriterTest {
     }
 
     assertThat(rebuilt).isEqualTo(Packs.bytes(16, changed));
+  }
+
+  @ParameterizedTest(name = "alignment {0}")
+  @ValueSource(ints = {1, 16, 4096, 65536})
+  void writeAtomicallyHashedReturnsTheSizeAndSha256OfTheFile(int alignment) throws IOException {
+    Path target = dir.resolve("game.pack");
+
+    PackWriter.Written written = Packs.writer(alignment, Packs.varied()).writeAtomicallyHashed(target);
+
+    byte[] file = Files.readAllBytes(target);
+    assertThat(file).isEqualTo(Packs.bytes(alignment, Packs.varied()));
+    assertThat(written).isEqualTo(new PackWriter.Written(file.length, Sha256.digest(file)));
+  }
+
+  @Test
+  void theSha256OfAnEmptyPackIsThatOfTheFile() throws IOException {
+    Path target = dir.resolve("empty.pack");
+
+    PackWriter.Written written = new PackWriter(4096).writeAtomicallyHashed(target);
+
+    byte[] file = Files.readAllBytes(target);
+    assertThat(written).isEqualTo(new PackWriter.Written(file.length, Sha256.digest(file)));
+  }
+
+  @Test
+  void theSha256OfOneEntryFromAFileIsThatOfTheFile() throws IOException {
+    Path cache = dir.resolve("cache.bin");
+    byte[] data = new byte[3 * (1 << 20) + 5]; // more than one chunk of a file source
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31 + (i >> 9));
+    }
+    Files.write(cache, data);
+    Path target = dir.resolve("game.pack");
+
+    PackWriter.Written written = new PackWriter(4096)
+        .add(1, "blob", "big", Compression.NONE, data.length, Sha256.digest(data),
+            StoredBytes.ofFile(cache, 0, data.length))
+        .writeAtomicallyHashed(target);
+
+    byte[] file = Files.readAllBytes(target);
+    assertThat(written).isEqualTo(new PackWriter.Written(file.length, Sha256.digest(file)));
+  }
+
+  @Test
+  void theSha256OfCopiedEntriesIsThatOfTheFile() throws IOException {
+    Path old = dir.resolve("old.pack");
+    Packs.writer(16, Packs.varied()).writeTo(old);
+    Path copy = dir.resolve("copy.pack");
+
+    PackWriter.Written written;
+    try (Pack pack = Pack.open(old)) {
+      PackWriter writer = new PackWriter(4096);
+      for (PackEntry entry : pack.entries()) {
+        writer.addCopyOf(pack, entry);
+      }
+      written = writer.writeAtomicallyHashed(copy);
+    }
+
+    byte[] file = Files.readAllBytes(copy);
+    assertThat(file).isEqualTo(Packs.bytes(4096, Packs.varied()));
+    assertThat(written).isEqualTo(new PackWriter.Written(file.length, Sha256.digest(file)));
+  }
+
+  @Test
+  void writeHashedToGivesTheBytesOfWriteTo() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    PackWriter.Written written =
+        Packs.writer(16, Packs.varied()).writeHashedTo(Channels.newChannel(out));
+
+    assertThat(out.toByteArray()).isEqualTo(Packs.bytes(16, Packs.varied()));
+    assertThat(written.sha256()).isEqualTo(Sha256.digest(out.toByteArray()));
   }
 
   /** Adds an empty uncompressed entry of type "t". */
