@@ -2,7 +2,6 @@ package packer.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,18 +103,9 @@ final class BuildCommand extends BaseCommand {
   }
 
   private int reportFailure(BuildFailedException e) {
-    List<Diagnostic> diagnostics = e.diagnostics();
-    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-    if (json) {
-      JsonOutput.print(terminal(), JsonOutput.NODES.objectNode()
-          .put("errors", errors)
-          .put("warnings", diagnostics.size() - errors)
-          .set("diagnostics", JsonOutput.diagnostics(diagnostics)));
-    } else {
-      for (Diagnostic diagnostic : diagnostics) {
-        terminal().out().println(Diagnostics.render(terminal(), diagnostic));
-      }
-      terminal().out().flush();
+    long errors = Diagnostics.errors(e.diagnostics());
+    Diagnostics.print(terminal(), json, e.diagnostics());
+    if (!json) {
       String summary = e.isConflict()
           ? "build failed: inputs changed while it ran; run it again (the previous pack is untouched)"
           : String.format(Locale.ROOT, "build failed: %d error%s (the previous pack is untouched)",

@@ -17,17 +17,10 @@ final class CheckCommand extends BaseCommand {
     try (Workspace workspace = root.openForReading()) {
       diagnostics = workspace.snapshot().diagnostics();
     }
-    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+    long errors = Diagnostics.errors(diagnostics);
     long warnings = diagnostics.size() - errors;
-    if (json) {
-      JsonOutput.print(terminal(), JsonOutput.NODES.objectNode()
-          .put("errors", errors)
-          .put("warnings", warnings)
-          .set("diagnostics", JsonOutput.diagnostics(diagnostics)));
-    } else {
-      for (Diagnostic diagnostic : diagnostics) {
-        terminal().out().println(Diagnostics.render(terminal(), diagnostic));
-      }
+    Diagnostics.print(terminal(), json, diagnostics);
+    if (!json) {
       String summary = String.format(Locale.ROOT, "%d error%s, %d warning%s",
           errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
       terminal().err().println(errors > 0 ? terminal().red(summary) : terminal().green(summary));

@@ -1,13 +1,11 @@
 package packer.cli;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import packer.build.Build;
 import packer.build.BuildFailedException;
 import packer.build.CacheTrimmed;
-import packer.diagnostic.Diagnostic;
 import packer.processor.Processors;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -57,18 +55,8 @@ final class GcCommand extends BaseCommand {
   }
 
   private int reportFailure(BuildFailedException e) {
-    List<Diagnostic> diagnostics = e.diagnostics();
-    long errors = diagnostics.stream().filter(Diagnostic::isError).count();
-    if (json) {
-      JsonOutput.print(terminal(), JsonOutput.NODES.objectNode()
-          .put("errors", errors)
-          .put("warnings", diagnostics.size() - errors)
-          .set("diagnostics", JsonOutput.diagnostics(diagnostics)));
-    } else {
-      for (Diagnostic diagnostic : diagnostics) {
-        terminal().out().println(Diagnostics.render(terminal(), diagnostic));
-      }
-      terminal().out().flush();
+    Diagnostics.print(terminal(), json, e.diagnostics());
+    if (!json) {
       terminal().err().println(terminal().red(e.isConflict()
           ? "gc stopped: inputs changed while it ran; run it again (nothing was deleted)"
           : "gc refused: fix the workspace's errors first, or the cache of the broken assets would be lost"
