@@ -86,7 +86,8 @@ final class AssetRefs {
         "'" + typed + "' is not a folder inside the workspace " + root.getFileName()));
   }
 
-  private static boolean isHex(String text) {
+  /** Lowercase hex digits only (an empty text passes: callers check the length). */
+  static boolean isHex(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {

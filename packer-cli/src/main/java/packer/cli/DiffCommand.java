@@ -2,12 +2,8 @@ package packer.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +65,7 @@ final class DiffCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Pack a = open(packA.toString()); Pack b = open(packB.toString())) {
+    try (Pack a = PackFiles.open(root, packA.toString()); Pack b = PackFiles.open(root, packB.toString())) {
       List<Row> rows = new ArrayList<>();
       int unchanged = 0;
       List<PackEntry> before = a.entries();
@@ -103,22 +99,6 @@ final class DiffCommand extends BaseCommand {
         terminal().err().flush();
       }
       return ExitCode.OK;
-    }
-  }
-
-  /** Opens a pack; every failure names it as typed. */
-  private Pack open(String typed) throws IOException, DamagedPackException {
-    if (Files.isDirectory(root.base().resolve(typed))) {
-      throw new IOException(typed + ": is a folder, not a pack file");
-    }
-    try {
-      return PackFiles.open(root, typed);
-    } catch (NoSuchFileException e) {
-      throw e;
-    } catch (AccessDeniedException e) {
-      throw new AccessDeniedException(typed);
-    } catch (IOException e) {
-      throw new IOException(typed + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,7 @@
 package packer.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -39,6 +40,12 @@ final class PackFiles {
       return Pack.open(root.base().resolve(typed));
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(typed);
+    } catch (AccessDeniedException e) {
+      throw new AccessDeniedException(typed);
+    } catch (PackFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException(typed + ": " + e.getMessage(), e);
     }
   }
 
@@ -60,7 +67,7 @@ final class PackFiles {
    */
   static PackEntry resolve(Pack pack, String ref) throws UsageException {
     String lower = ref.toLowerCase(Locale.ROOT);
-    if (isHex(lower) && lower.length() == 16) {
+    if (AssetRefs.isHex(lower) && lower.length() == 16) {
       Optional<PackEntry> exact = pack.find(Long.parseUnsignedLong(lower, 16));
       if (exact.isPresent()) {
         return exact.get();
@@ -70,7 +77,7 @@ final class PackFiles {
     if (byName.isPresent()) {
       return byName.get();
     }
-    if (isHex(lower) && lower.length() >= AssetRefs.MIN_PREFIX) {
+    if (AssetRefs.isHex(lower) && lower.length() >= AssetRefs.MIN_PREFIX) {
       List<PackEntry> matches = new ArrayList<>();
       for (PackEntry entry : pack.entries()) {
         if (entry.idHex().startsWith(lower)) {
@@ -90,18 +97,5 @@ final class PackFiles {
     }
     throw new UsageException("no entry '" + ref + "' in the pack: give an id, a unique id prefix of at least "
         + AssetRefs.MIN_PREFIX + " hex digits, or a name (packer inspect lists them)");
-  }
-
-  private static boolean isHex(String text) {
-    if (text.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 }
