@@ -78,7 +78,7 @@ final class AssetJob implements Callable<Outcome> {
   /** The workspace-relative paths of this asset's inputs. */
   List<String> inputPaths() {
     List<String> paths = new ArrayList<>();
-    asset.inputs().forEach(input -> paths.add(relative(input)));
+    asset.inputs().forEach(input -> paths.add(shown(input)));
     return paths;
   }
 
@@ -107,7 +107,7 @@ final class AssetJob implements Callable<Outcome> {
       }
       stats[i] = stat;
       bytesIn += stat.size();
-      Optional<String> known = context.fingerprints().lookup(relative(input), stat);
+      Optional<String> known = context.fingerprints().lookup(shown(input), stat);
       if (known.isPresent()) {
         hashes[i] = known.get();
         continue;
@@ -119,7 +119,7 @@ final class AssetJob implements Callable<Outcome> {
         continue;
       }
       hashes[i] = Sha256.digest(bytes[i]).hex();
-      context.fingerprints().record(relative(input), stat, hashes[i]);
+      context.fingerprints().record(shown(input), stat, hashes[i]);
     }
     if (!problems.isEmpty()) {
       return new Planned(stats, hashes, bytes, List.of(), null, bytesIn, reads, problems);
@@ -224,10 +224,6 @@ final class AssetJob implements Callable<Outcome> {
 
   private Path file(ResolvedInput input) {
     return context.root().resolve(asset.folder()).resolve(input.path());
-  }
-
-  private String relative(ResolvedInput input) {
-    return asset.folder() + "/" + input.path();
   }
 
   private String shown(ResolvedInput input) {

@@ -305,13 +305,8 @@ public final class Build {
     PackWriter.Written packed = writer.writeAtomicallyHashed(pack);
     long size = packed.size();
     String sha256 = packed.sha256().hex();
-    int major;
-    int minor;
-    try (Pack written = Pack.open(pack)) {
-      major = written.majorVersion();
-      minor = written.minorVersion();
-    }
-    byte[] rendered = Manifest.render(config.name(), packerVersion, major, minor, config.alignment(), sha256,
+    byte[] rendered = Manifest.render(config.name(), packerVersion, packed.majorVersion(), packed.minorVersion(),
+        config.alignment(), sha256,
         entries, zstdLevel);
     Manifest.writeAtomically(manifest, rendered);
     new OutputRecord(FileStat.of(pack), sha256, FileStat.of(manifest), Sha256.digest(rendered).hex(),

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -235,7 +234,17 @@ public final class PackWriter {
   }
 
   /** The length and SHA-256 of a written pack. */
-  public record Written(long size, Sha256 sha256) {}
+  public record Written(long size, Sha256 sha256) {
+
+    /** The format version the pack was written in (the writer writes only its own). */
+    public int majorVersion() {
+      return PackFormat.MAJOR_VERSION;
+    }
+
+    public int minorVersion() {
+      return PackFormat.MINOR_VERSION;
+    }
+  }
 
   /**
    * Writes the pack to {@code out} like {@link #writeTo(WritableByteChannel)}, strictly in order,
@@ -248,7 +257,7 @@ public final class PackWriter {
     ByteBuffer meta = layout.metadata();
     CRC32C body = new CRC32C();
     body.update(meta.duplicate().position(HEADER_SIZE));
-    MessageDigest sha256 = newSha256();
+    MessageDigest sha256 = Sha256.newDigest();
     writeInOrder(layout, meta, body, bytes -> {
       sha256.update(bytes.duplicate());
       writeFully(out, bytes);
@@ -263,14 +272,6 @@ public final class PackWriter {
     sealHeader(meta, body);
     sink.accept(meta.duplicate());
     writeData(layout, sink);
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   /**
