@@ -1,6 +1,8 @@
 package packer.build;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import packer.id.AssetId;
 import packer.pack.Compression;
 import packer.pack.PackEntry;
 import packer.pack.Sha256;
+import packer.pack.StoredBytes;
 import packer.processor.InputFile;
 import packer.processor.ProcessingException;
 import packer.processor.Processor;
@@ -34,6 +37,8 @@ import packer.snapshot.Asset;
  * function of the files and the declaration, so any number run in parallel.
  */
 final class AssetJob implements Callable<Outcome> {
+
+  private static final int DIGEST_BUFFER = 1 << 16;
 
   /** What the job shares with the other jobs of one build. */
   record Context(
@@ -113,12 +118,14 @@ final class AssetJob implements Callable<Outcome> {
         continue;
       }
       reads++;
-      Optional<Diagnostic> problem = read(i, stats, bytes);
+      Optional<Diagnostic> problem = streamed() ? digest(i, stats, hashes) : read(i, stats, bytes);
       if (problem.isPresent()) {
         problems.add(problem.get());
         continue;
       }
-      hashes[i] = Sha256.digest(bytes[i]).hex();
+      if (hashes[i] == null) {
+        hashes[i] = Sha256.digest(bytes[i]).hex();
+      }
       context.fingerprints().record(shown(input), stat, hashes[i]);
     }
     if (!problems.isEmpty()) {
@@ -162,6 +169,10 @@ final class AssetJob implements Callable<Outcome> {
       return Outcome.of(entry(cached.get(), inputs), key, Outcome.Source.CACHED, cached.get(), bytesIn, reads);
     }
 
+    if (streamed()) {
+      BuiltEntry entry = entry(stats[0].size(), stats[0].size(), Compression.NONE.toString(), hashes[0], inputs);
+      return Outcome.streamed(entry, key, streamFrom(resolved.get(0), stats[0]), bytesIn, reads);
+    }
     List<InputFile> files = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       if (bytes[i] == null) {
@@ -196,15 +207,77 @@ final class AssetJob implements Callable<Outcome> {
   }
 
   /**
+   * Whether the entry is this asset's one input file as it is: its processor passes it through
+   * and it is stored uncompressed. Then nothing holds its bytes: it is hashed as it is read, and
+   * copied from the file into the pack as the pack is written.
+   */
+  private boolean streamed() {
+    return asset.inputs().size() == 1 && processor.passesItsOnlyInputThrough()
+        && compression().equals(Compression.NONE.toString());
+  }
+
+  /**
+   * The input's bytes read from its file when the pack is written, then its stat checked: the
+   * bytes are the ones hashed only if the file still has the stat it had then.
+   */
+  private StoredBytes streamFrom(ResolvedInput input, FileStat hashed) {
+    Path file = file(input);
+    return StoredBytes.ofFile(file, 0, hashed.size()).followedBy(() -> {
+      FileStat now;
+      try {
+        now = FileStat.of(file);
+      } catch (NoSuchFileException e) {
+        throw new InputChangedException(changed(shown(input), "was deleted during the build; run it again"));
+      }
+      if (!now.equals(hashed)) {
+        throw new InputChangedException(changed(shown(input), "changed during the build; run it again"));
+      }
+    });
+  }
+
+  /**
+   * Hashes input {@code i} as it reads it into {@code hashes[i]}, holding no more than a buffer of
+   * it, then stats it again as {@link #read} does.
+   */
+  private Optional<Diagnostic> digest(int i, FileStat[] stats, String[] hashes) throws IOException {
+    ResolvedInput input = asset.inputs().get(i);
+    MessageDigest sha256 = Sha256.newDigest();
+    long length = 0;
+    try (InputStream in = context.reader().open(file(input))) {
+      byte[] buffer = new byte[DIGEST_BUFFER];
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        sha256.update(buffer, 0, n);
+        length += n;
+      }
+    } catch (NoSuchFileException e) {
+      return Optional.of(changed(shown(input), "was deleted during the build; run it again"));
+    }
+    Optional<Diagnostic> problem = checkUnchanged(input, stats[i], length);
+    if (problem.isEmpty()) {
+      hashes[i] = Sha256.of(sha256.digest()).hex();
+    }
+    return problem;
+  }
+
+  /**
    * Reads input {@code i} into {@code bytes[i]}, then stats it again: the bytes are the ones the
    * snapshot saw only if the stat taken before reading still holds after.
    */
   private Optional<Diagnostic> read(int i, FileStat[] stats, byte[][] bytes) throws IOException {
     ResolvedInput input = asset.inputs().get(i);
+    try (InputStream in = context.reader().open(file(input))) {
+      bytes[i] = in.readAllBytes();
+    } catch (NoSuchFileException e) {
+      return Optional.of(changed(shown(input), "was deleted during the build; run it again"));
+    }
+    return checkUnchanged(input, stats[i], bytes[i].length);
+  }
+
+  private Optional<Diagnostic> checkUnchanged(ResolvedInput input, FileStat before, long lengthRead)
+      throws IOException {
     try {
-      bytes[i] = context.reader().read(file(input));
       FileStat after = FileStat.of(file(input));
-      if (!after.equals(stats[i]) || bytes[i].length != stats[i].size()) {
+      if (!after.equals(before) || lengthRead != before.size()) {
         return Optional.of(changed(shown(input), "changed during the build; run it again"));
       }
       return Optional.empty();

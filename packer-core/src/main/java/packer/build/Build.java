@@ -250,7 +250,8 @@ public final class Build {
 
   private BuildResult write(
       WorkspaceConfig config, List<Outcome> outcomes, Path pack, Path manifest,
-      Optional<PreviousPack> previous, Path recordFile, OptionalInt zstdLevel) throws IOException {
+      Optional<PreviousPack> previous, Path recordFile, OptionalInt zstdLevel)
+      throws BuildFailedException, IOException {
     List<BuiltEntry> entries = new ArrayList<>();
     Map<String, String> keys = new TreeMap<>();
     long bytesIn = 0;
@@ -296,13 +297,17 @@ public final class Build {
         writer.add(entry.id().value(), entry.type(), entry.name(), from.compression(), from.rawSize(),
             from.contentHash(), StoredBytes.copyOf(previous.orElseThrow().pack(), from));
       } else {
-        writer.add(entry.id().value(), entry.type(), entry.name(), outcome.value().compression(),
-            outcome.value().rawSize(), Sha256.parse(outcome.value().rawSha256()),
-            StoredBytes.of(outcome.value().stored()));
+        writer.add(entry.id().value(), entry.type(), entry.name(), outcome.compression(), entry.rawSize(),
+            Sha256.parse(entry.sha256()), outcome.stored());
       }
     }
     Files.createDirectories(pack.getParent());
-    PackWriter.Written packed = writer.writeAtomicallyHashed(pack);
+    PackWriter.Written packed;
+    try {
+      packed = writer.writeAtomicallyHashed(pack);
+    } catch (InputChangedException e) {
+      throw new BuildFailedException(List.of(e.diagnostic()));
+    }
     long size = packed.size();
     String sha256 = packed.sha256().hex();
     byte[] rendered = Manifest.render(config.name(), packerVersion, packed.majorVersion(), packed.minorVersion(),

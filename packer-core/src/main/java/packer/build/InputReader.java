@@ -1,14 +1,15 @@
 package packer.build;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** How the build reads an input file's bytes: the one place it does, so tests can watch it. */
+/** How the build opens an input file to read it: the one place it does, so tests can watch it. */
 @FunctionalInterface
 public interface InputReader {
 
-  InputReader FILES = Files::readAllBytes;
+  InputReader FILES = Files::newInputStream;
 
-  byte[] read(Path file) throws IOException;
+  InputStream open(Path file) throws IOException;
 }

@@ -34,4 +34,9 @@ final class BlobProcessor implements Processor {
     PARAMS.requireValid(input.params());
     return input.onlyFile().bytes();
   }
+
+  @Override
+  public boolean passesItsOnlyInputThrough() {
+    return true;
+  }
 }

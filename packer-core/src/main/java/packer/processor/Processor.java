@@ -72,4 +72,13 @@ public interface Processor {
    *     it, with a message that tells the fix
    */
   byte[] process(ProcessorInput input) throws ProcessingException;
+
+  /**
+   * True when, for valid params and exactly one input file, {@link #process} returns that file's
+   * bytes unchanged. A build then copies the file into the pack as it writes it, without holding
+   * the bytes or calling {@code process}. Any other processor keeps the default, false.
+   */
+  default boolean passesItsOnlyInputThrough() {
+    return false;
+  }
 }

@@ -50,7 +50,7 @@ class IncrementalBuildTest {
       synchronized (reads) {
         reads.add(file);
       }
-      return Files.readAllBytes(file);
+      return Files.newInputStream(file);
     });
   }
 
@@ -231,7 +231,7 @@ class IncrementalBuildTest {
       if (file.equals(zulu) && calls.getAndIncrement() == 0) {
         Files.writeString(zulu, "ZULU BYTES"); // an author saves while packer reads
       }
-      return bytes;
+      return new java.io.ByteArrayInputStream(bytes);
     }), BuildFailedException.class);
 
     assertThat(failed).isNotNull();
@@ -240,6 +240,52 @@ class IncrementalBuildTest {
     assertThat(failed.diagnostics().get(0).message())
         .isEqualTo("assets/zulu/zulu.bin changed during the build; run it again");
     assertThat(root.resolve("build/game.pack")).doesNotExist();
+  }
+
+  @Test
+  void aBlobChangedAfterItWasHashedFailsTheWriteAndKeepsThePreviousPack() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    Path zulu = root.resolve("assets/zulu/zulu.bin");
+    BuildResult first = build(root);
+    byte[] before = Files.readAllBytes(first.pack());
+    Files.writeString(zulu, "zulu, second take");
+    AtomicInteger done = new AtomicInteger();
+    BuildProgress editsOnceAllAreHashed = new BuildProgress() {
+      private int planned;
+
+      @Override
+      public void planned(int assets) {
+        planned = assets;
+      }
+
+      @Override
+      public void assetDone() {
+        if (done.incrementAndGet() == planned) {
+          try {
+            Files.writeString(zulu, "zulu, third take!"); // saved after hashing, before the pack is written
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      }
+    };
+
+    BuildFailedException failed = catchThrowableOfType(() -> {
+      try (Workspace ws = Workspace.openForReading(root, Options.defaults())) {
+        new Build(Processors.builtIn(), executor, "test").withProgress(editsOnceAllAreHashed)
+            .run(ws.root(), ws.snapshot(), Build.outputOf(ws.root(), ws.snapshot()));
+      }
+    }, BuildFailedException.class);
+
+    assertThat(failed).isNotNull();
+    assertThat(failed.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.INPUT_CHANGED);
+    assertThat(failed.diagnostics().get(0).message())
+        .isEqualTo("assets/zulu/zulu.bin changed during the build; run it again");
+    assertThat(Files.readAllBytes(first.pack())).isEqualTo(before);
+    try (Stream<Path> files = Files.list(first.pack().getParent())) {
+      assertThat(files.map(file -> file.getFileName().toString()))
+          .containsExactlyInAnyOrder("game.pack", "game.manifest.json");
+    }
   }
 
   static List<Path> cacheValues(Path root) throws IOException {

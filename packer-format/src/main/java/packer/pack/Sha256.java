@@ -46,7 +46,8 @@ public final class Sha256 {
     return new Sha256(newDigest().digest(data));
   }
 
-  static MessageDigest newDigest() {
+  /** A fresh SHA-256 digest, for data that comes in parts; {@link #of} takes its result. */
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

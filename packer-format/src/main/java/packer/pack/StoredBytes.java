@@ -88,6 +88,34 @@ public abstract class StoredBytes {
     };
   }
 
+  /** Runs after stored bytes were handed over; fails the write by throwing. */
+  @FunctionalInterface
+  public interface Check {
+    void run() throws IOException;
+  }
+
+  /**
+   * These bytes, then {@code check} each time they have been handed over: e.g. to make sure the
+   * file they were read from did not change meanwhile. A failed check fails the pack's write, so
+   * an atomic write leaves the old pack in place.
+   */
+  public StoredBytes followedBy(Check check) {
+    Objects.requireNonNull(check, "check");
+    StoredBytes bytes = this;
+    return new StoredBytes() {
+      @Override
+      public long size() {
+        return bytes.size();
+      }
+
+      @Override
+      void writeTo(Sink sink) throws IOException {
+        bytes.writeTo(sink);
+        check.run();
+      }
+    };
+  }
+
   /**
    * The stored bytes of {@code entry} of an open pack, copied as they are (compressed or not,
    * never decoded): how a rebuild carries over unchanged entries. The source pack must stay open

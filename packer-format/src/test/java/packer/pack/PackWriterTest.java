@@ -136,6 +136,44 @@ class PackWriterTest {
   }
 
   @Test
+  void aFailedCheckAfterTheBytesFailsTheAtomicWriteAndKeepsTheOldPack() throws IOException {
+    Path target = dir.resolve("game.pack");
+    Files.write(target, new byte[] {1, 2, 3});
+    Path input = dir.resolve("input.bin");
+    Files.write(input, "hi\n".getBytes());
+    List<String> checked = new ArrayList<>();
+    PackWriter writer = new PackWriter()
+        .add(1, "text", "greeting", Compression.NONE, 3, Sha256.digest("hi\n".getBytes()),
+            StoredBytes.ofFile(input, 0, 3).followedBy(() -> {
+              checked.add("input.bin");
+              throw new IOException("input.bin changed while it was written");
+            }));
+
+    assertThatThrownBy(() -> writer.writeAtomicallyHashed(target))
+        .isInstanceOf(IOException.class)
+        .hasMessage("input.bin changed while it was written");
+
+    assertThat(checked).containsExactly("input.bin");
+    assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactlyInAnyOrder(target, input);
+    }
+  }
+
+  @Test
+  void aPassingCheckLeavesTheBytesAsTheyAre() throws IOException {
+    Path input = dir.resolve("input.bin");
+    Files.write(input, "hi\n".getBytes());
+    int[] checks = {0};
+    PackWriter writer = new PackWriter()
+        .add(1, "text", "greeting", Compression.NONE, 3, Sha256.digest("hi\n".getBytes()),
+            StoredBytes.ofFile(input, 0, 3).followedBy(() -> checks[0]++));
+
+    assertThat(Packs.bytes(writer)).isEqualTo(Packs.bytes(16, List.of(Item.raw(1, "text", "greeting", "hi\n"))));
+    assertThat(checks[0]).isPositive();
+  }
+
+  @Test
   void bytesCanComeFromARangeOfAFile() throws IOException {
     Path cache = dir.resolve("cache.bin");
     Files.write(cache, new byte[] {0, 0, 'h', 'i', '\n', 0});
