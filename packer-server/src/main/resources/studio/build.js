@@ -90,7 +90,7 @@ export function createBuilds({ onDiagnosticClick } = {}) {
       const r = build.result;
       body.append(h('dl', { class: 'facts' },
         h('dt', { text: 'Pack' }), h('dd', {}, h('code', { text: r.pack })),
-        h('dt', { text: 'Size' }), h('dd', { text: `${formatBytes(r.bytes)} (${r.bytes.toLocaleString('en')} bytes)` }),
+        h('dt', { text: 'Size' }), h('dd', { text: r.bytes < 1024 ? `${r.bytes} bytes` : `${formatBytes(r.bytes)} (${r.bytes.toLocaleString('en')} bytes)` }),
         h('dt', { text: 'SHA-256' }), h('dd', {}, h('code', { id: 'build-sha256', class: 'hash', text: r.sha256 })),
         h('dt', { text: 'Entries' }), h('dd', { text: `${r.entries} (${r.processed} processed, ${r.reused} reused)` }),
         h('dt', { text: 'Time' }), h('dd', { text: `${r.millis} ms` + (r.rewritten ? '' : ', pack unchanged') }),

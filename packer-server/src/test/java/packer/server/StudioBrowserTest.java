@@ -234,6 +234,48 @@ class StudioBrowserTest {
   }
 
   @Test
+  void everyDiagnosticWithItsFileLeadsToItsAsset() throws Exception {
+    signIn();
+    driver.findElement(By.id("tab-diagnostics")).click();
+    waitFor("the workspace's diagnostics", () -> text("diagnostics-list").contains("assets/stray/asset.json"));
+    assertThat(text("diagnostics-list")).contains("unregistered").contains("packer adopt assets/stray");
+    assertThat(text("diagnostics-count")).isEqualTo("1 W");
+    driver.findElement(By.cssSelector("#diagnostics-list button.location")).click();
+    waitFor("the stray asset shown", () -> displayed("view-assets") && text("details").contains("assets/stray"));
+    assertThat(text("details")).contains("assets/stray/asset.json").contains("none yet");
+    assertNoPageErrors();
+  }
+
+  @Test
+  void withoutSigningInThePageSaysSoAndShowsTheRefusal() throws Exception {
+    driver.get(served.url("/"));
+    waitFor("the list", () -> names().size() == 5);
+    waitFor("the sign-in notice", () -> displayed("signin"));
+    row("intro").click();
+    waitFor("intro's details", () -> text("detail-title").equals("intro"));
+    button("Rename…").click();
+    keys("epilogue", Keys.ENTER);
+    waitFor("the 401 message in the dialog", () -> displayed("dialog-error"));
+    assertThat(text("dialog-error")).contains("token is required").contains("studio link");
+    keys(Keys.ESCAPE);
+    assertThat(names()).contains("intro").doesNotContain("epilogue");
+  }
+
+  @Test
+  void aDroppedStreamIsShownAndTheListIsRefreshedWhenItComesBack() throws Exception {
+    signIn();
+    Path root = served.root;
+    int port = served.server.port();
+    served.close();
+    waitFor("the stream shown as down", () -> !text("connection").equals("Live"));
+    assertThat(driver.findElement(By.id("connection")).getAttribute("data-state")).isIn("connecting", "offline");
+    // The same workspace served again on the same port: the page reconnects by itself.
+    served = ServedWorkspace.serve(root, port);
+    served.post("/api/assets/" + grass + "/rename", "{\"name\":\"meadow\"}", served.bearer());
+    waitFor("the stream back and the list refreshed", () -> text("connection").equals("Live") && names().contains("meadow"));
+  }
+
+  @Test
   void aBuildRunsAndShowsItsSha256_onceTheBuildApiIsMerged() throws Exception {
     HttpResponse<String> last = served.get("/api/builds/last");
     assumeTrue(!(last.statusCode() == 404 && last.body().contains("no such endpoint")),
@@ -246,6 +288,13 @@ class StudioBrowserTest {
     String pack = driver.findElement(By.cssSelector("#build-body code")).getText();
     byte[] bytes = Files.readAllBytes(served.root.resolve(pack));
     assertThat(text("build-sha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+
+    // An input gone from disk behind the server's back: the build fails and says why.
+    Files.delete(served.root.resolve("assets/text/credits/credits.txt"));
+    driver.findElement(By.id("build-button")).click();
+    waitFor("the second build to fail", () -> text("build-title").equals("Build 2") && text("build-state").equals("failed"));
+    assertThat(text("build-body")).contains("credits");
+    assertThat(Files.readAllBytes(served.root.resolve(pack))).as("the previous pack stays").isEqualTo(bytes);
     assertNoPageErrors();
   }
 
