@@ -113,6 +113,7 @@ class StudioBrowserTest {
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
             StandardCopyOption.REPLACE_EXISTING);
+        scheme("");
       }
     } finally {
       if (served != null) {
@@ -247,6 +248,39 @@ class StudioBrowserTest {
   }
 
   @Test
+  void aLongListComesInPages() throws Exception {
+    Path root = served.root;
+    served.close();
+    for (int i = 0; i < 100; i++) {
+      String name = String.format(java.util.Locale.ROOT, "bulk%03d", i);
+      ServedWorkspace.asset(root, "assets/bulk/" + name, name, "text", List.of(), Map.of(name + ".txt", "x"));
+    }
+    served = ServedWorkspace.serve(root);
+    signIn(100);
+    assertThat(text("list-status")).isEqualTo("100 of 105 assets");
+
+    driver.findElement(By.id("load-more")).click();
+    waitFor("the second page", () -> names().size() == 105);
+    assertThat(displayed("load-more")).isFalse();
+    assertThat(names()).doesNotHaveDuplicates().contains("bulk000", "bulk099", "stray");
+    keys(Keys.END);
+    assertThat(driver.switchTo().activeElement().getText()).startsWith(names().get(104));
+  }
+
+  @Test
+  void followsTheSystemsDarkScheme() throws Exception {
+    signIn();
+    String light = (String) js("return getComputedStyle(document.body).backgroundColor;");
+    scheme("dark");
+    row("hero").click();
+    waitFor("hero's preview", () -> previewWidth() > 0);
+    String dark = (String) js("return getComputedStyle(document.body).backgroundColor;");
+
+    assertThat(brightness(light)).isGreaterThan(200);
+    assertThat(brightness(dark)).isLessThan(60);
+  }
+
+  @Test
   void withoutSigningInThePageSaysSoAndShowsTheRefusal() throws Exception {
     driver.get(served.url("/"));
     waitFor("the list", () -> names().size() == 5);
@@ -313,9 +347,24 @@ class StudioBrowserTest {
   // ---- helpers ----
 
   private void signIn() {
+    signIn(5);
+  }
+
+  private void signIn(int rows) {
     driver.get(served.server.studioUrl());
-    waitFor("the studio with its list", () -> driver.getCurrentUrl().equals(served.url("/")) && names().size() == 5);
+    waitFor("the studio with its list", () -> driver.getCurrentUrl().equals(served.url("/")) && names().size() == rows);
     waitFor("the live event stream", () -> text("connection").equals("Live"));
+  }
+
+  private static void scheme(String value) {
+    driver.executeCdpCommand("Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", value))));
+  }
+
+  /** The mean of an {@code rgb(r, g, b)} colour's channels. */
+  private static int brightness(String rgb) {
+    String[] parts = rgb.replaceAll("[^0-9,]", "").split(",");
+    return (Integer.parseInt(parts[0]) + Integer.parseInt(parts[1]) + Integer.parseInt(parts[2])) / 3;
   }
 
   private static void png(Path file, int width, int height) throws IOException {
