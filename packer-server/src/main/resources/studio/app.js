@@ -131,7 +131,7 @@ function renderList() {
     const key = keyOf(asset);
     const row = h('tr', {
       tabindex: index === state.active ? '0' : '-1',
-      'aria-selected': String(key === state.selected),
+      'aria-current': key === state.selected ? 'true' : null,
       dataset: { key, index: String(index) },
       class: `state-${asset.state}`,
     },
@@ -203,7 +203,10 @@ function onListClick(event) {
 
 async function openAsset(key) {
   state.selected = key;
-  for (const row of $('asset-rows').rows) row.setAttribute('aria-selected', String(row.dataset.key === key));
+  for (const row of $('asset-rows').rows) {
+    if (row.dataset.key === key) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+  }
   await loadDetail();
 }
 
@@ -349,11 +352,22 @@ function moveDialog(asset) {
   });
 }
 
-function relocateDialog(asset) {
+async function relocateDialog(asset) {
+  // Unregistered folders with the same name (or named as the old folder) are the likely new place.
+  const name = asset.name ?? lastSegment(asset.folder);
+  let candidates = [];
+  try {
+    const page = await api.assets({ q: name, state: 'unregistered' }, { limit: 50 });
+    candidates = page.assets.filter((a) => a.name === name).map((a) => a.folder);
+  } catch (e) {
+    showMessage(`Looking for where ${name} went: ${e.message}`);
+  }
   command({
-    asset, title: `Relocate ${asset.name ?? asset.id}`, okLabel: 'Relocate',
+    asset, title: `Relocate ${name}`, okLabel: 'Relocate',
     intro: 'This asset\'s folder is gone. If it was moved outside packer, say where it is now.',
-    fields: [{ name: 'folder', label: 'Folder where it is now', value: asset.folder, hint: 'Relative to the workspace.' }],
+    fields: [{ name: 'folder', label: 'Folder where it is now', value: candidates.length === 1 ? candidates[0] : asset.folder,
+      suggestions: candidates,
+      hint: candidates.length ? 'Unregistered folders with the same name are offered; relative to the workspace.' : 'Relative to the workspace.' }],
     run: (v, version) => api.relocate(asset.id, v.folder, version),
     done: (v) => `Relocated to ${v.folder}.`,
   });

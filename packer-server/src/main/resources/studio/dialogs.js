@@ -6,7 +6,7 @@ import { $, h, clear } from './dom.js';
 let current = null;
 
 /**
- * fields: [{ name, label, value, hint, type }] ; submit(values) resolves when done, or throws an
+ * fields: [{ name, label, value, hint, type, suggestions }] ; submit(values) resolves when done, or throws an
  * error whose message is shown; returning 'close' or resolving closes the dialog.
  */
 export function openDialog({ title, intro, fields = [], okLabel = 'OK', danger = false, submit, focusCancel = false }) {
@@ -34,6 +34,10 @@ export function openDialog({ title, intro, fields = [], okLabel = 'OK', danger =
         autocomplete: 'off', 'aria-describedby': field.hint ? `${id}-hint` : null });
       input.value = field.value ?? '';
       body.append(h('label', { class: 'field block', for: id }, h('span', { text: field.label }), input));
+      if (field.suggestions && field.suggestions.length) {
+        input.setAttribute('list', `${id}-suggestions`);
+        body.append(h('datalist', { id: `${id}-suggestions` }, field.suggestions.map((value) => h('option', { value }))));
+      }
       if (field.hint) body.append(h('p', { id: `${id}-hint`, class: 'muted hint', text: field.hint }));
     }
     inputs[field.name] = input;

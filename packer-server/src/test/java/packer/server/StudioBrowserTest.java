@@ -248,6 +248,29 @@ class StudioBrowserTest {
   }
 
   @Test
+  void aFolderMovedOutsidePackerIsRelocatedKeepingItsId() throws Exception {
+    Path root = served.root;
+    served.close();
+    Files.move(root.resolve("assets/text/intro"), root.resolve("assets/text/opening"));
+    served = ServedWorkspace.serve(root);
+    signIn(6);
+    WebElement missing = driver.findElements(By.cssSelector("#asset-rows tr")).stream()
+        .filter(r -> r.findElement(By.cssSelector(".badge")).getText().equals("missing")).findFirst().orElseThrow();
+    String id = served.get("/api/assets?state=missing").body().replaceAll("(?s).*\"id\":\"([0-9a-f]{16})\".*", "$1");
+    missing.click();
+    waitFor("the missing asset's details", () -> text("detail-id").equals(id));
+    button("Relocate…").click();
+    waitFor("the relocate dialog", () -> dialogOpen());
+    // The one unregistered folder of the same name is offered.
+    assertThat(driver.findElement(By.id("dialog-field-folder")).getAttribute("value")).isEqualTo("assets/text/opening");
+    keys(Keys.ENTER);
+    waitFor("the asset registered at its new folder",
+        () -> !dialogOpen() && names().size() == 5 && text("details").contains("assets/text/opening"));
+    assertThat(text("detail-id")).isEqualTo(id);
+    assertNoPageErrors();
+  }
+
+  @Test
   void aLongListComesInPages() throws Exception {
     Path root = served.root;
     served.close();
