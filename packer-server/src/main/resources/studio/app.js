@@ -310,7 +310,7 @@ function command({ asset, title, intro, fields, okLabel, danger, focusCancel, ru
   state.pending = { key: keyOf(asset), version: state.detail.version };
   const pending = state.pending;
   openDialog({
-    title, intro, fields, okLabel, danger, focusCancel,
+    title, intro, fields, okLabel, danger, focusCancel, fallbackFocus: $('details'),
     async submit(values) {
       try {
         const answer = await run(values, pending.version);

@@ -9,7 +9,8 @@ let current = null;
  * fields: [{ name, label, value, hint, type, suggestions }] ; submit(values) resolves when done, or throws an
  * error whose message is shown; returning 'close' or resolving closes the dialog.
  */
-export function openDialog({ title, intro, fields = [], okLabel = 'OK', danger = false, submit, focusCancel = false }) {
+export function openDialog({ title, intro, fields = [], okLabel = 'OK', danger = false, submit, focusCancel = false,
+  fallbackFocus = null }) {
   const dialog = $('dialog');
   const form = $('dialog-form');
   const ok = $('dialog-ok');
@@ -58,6 +59,7 @@ export function openDialog({ title, intro, fields = [], okLabel = 'OK', danger =
     current = null;
     if (dialog.open) dialog.close();
     if (opener && opener.isConnected && typeof opener.focus === 'function') opener.focus();
+    else if (fallbackFocus) fallbackFocus.focus(); // The opener was redrawn (the asset changed).
   }
 
   form.addEventListener('submit', async (event) => {
