@@ -39,6 +39,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import packer.workspace.Workspace;
 
 /**
  * The studio in a real browser: headless Chromium driven through the system's chromedriver
@@ -359,12 +360,19 @@ class StudioBrowserTest {
   void anEditOnDiskAppearsWithoutReload_onceTheWatcherIsWired() throws Exception {
     assumeTrue(classExists("packer.watch.WorkspaceWatcher"),
         "skipped: no file watcher in this build (packer.watch.WorkspaceWatcher); the step runs once it is wired");
-    signIn();
-    js("window.studioNotReloaded = true;");
-    Path json = served.root.resolve("assets/text/intro/asset.json");
-    Files.writeString(json, Files.readString(json).replace("\"intro\"", "\"opening\""), StandardCharsets.UTF_8);
-    waitFor("the edit on disk to appear", () -> names().contains("opening"));
-    assertThat(js("return window.studioNotReloaded === true;")).isEqualTo(true);
+    // packer serve starts the watcher beside the server; this test does the same.
+    AutoCloseable watcher = (AutoCloseable) Class.forName("packer.watch.WorkspaceWatcher")
+        .getMethod("start", Workspace.class).invoke(null, served.workspace);
+    try {
+      signIn();
+      js("window.studioNotReloaded = true;");
+      Path json = served.root.resolve("assets/text/intro/asset.json");
+      Files.writeString(json, Files.readString(json).replace("\"intro\"", "\"opening\""), StandardCharsets.UTF_8);
+      waitFor("the edit on disk to appear", () -> names().contains("opening") && !names().contains("intro"));
+      assertThat(js("return window.studioNotReloaded === true;")).isEqualTo(true);
+    } finally {
+      watcher.close();
+    }
   }
 
   // ---- helpers ----
