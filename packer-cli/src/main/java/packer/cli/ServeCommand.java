@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import packer.server.PackerServer;
@@ -106,14 +105,15 @@ final class ServeCommand extends BaseCommand {
     return new ServerOptions(address, port, allowRemote);
   }
 
+  /**
+   * Opens the studio: the desktop's browser through AWT when it has one, else the system's opener.
+   * The link is printed either way, so failing here only says so and keeps serving.
+   */
   private void openBrowser(String url) {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String[] command = os.contains("win") ? new String[] {"rundll32", "url.dll,FileProtocolHandler", url}
-        : os.contains("mac") ? new String[] {"open", url} : new String[] {"xdg-open", url};
-    try {
-      new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    } catch (IOException e) {
-      terminal().err().println("packer: could not open a browser (" + command[0] + "); open the link above instead");
+    if (BrowserOpener.open(url)) {
+      return;
     }
+    terminal().err().println("packer: could not open a browser (no desktop browser, xdg-open or open);"
+        + " open the link above instead");
   }
 }

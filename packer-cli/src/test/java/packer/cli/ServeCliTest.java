@@ -143,9 +143,61 @@ class ServeCliTest {
     Assertions.assertThat(err).contains("replaced .packer/server.json").contains("pid " + gone.pid());
   }
 
+  @Test
+  void openHandsTheStudioLinkToTheSystemsOpener() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path opened = dir.resolve("opened.txt");
+    Path opener = bin.resolve("xdg-open");
+    Files.writeString(opener, "#!/bin/sh\nprintf '%s' \"$1\" > '" + opened + "'\n");
+    opener.toFile().setExecutable(true);
+
+    Process child = startServe(bin.toString(), "--open");
+    String line = firstLine(child);
+    Matcher studio = STUDIO_LINE.matcher(line);
+    Assertions.assertThat(studio.matches()).as("first line: %s", line).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(opened) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Assertions.assertThat(Files.exists(opened)).as("xdg-open was run").isTrue();
+    Assertions.assertThat(Files.readString(opened)).isEqualTo(studio.group(1) + "/?token=" + studio.group(3));
+  }
+
+  @Test
+  void openWithoutAnyOpenerSaysSoAndKeepsServing() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty-bin"));
+
+    Process child = startServe(empty.toString(), "--open");
+    Matcher studio = STUDIO_LINE.matcher(firstLine(child));
+    Assertions.assertThat(studio.matches()).isTrue();
+    Path err = dir.resolve("serve.err");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(err).contains("could not open a browser") && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Assertions.assertThat(Files.readString(err)).contains("could not open a browser").contains("open the link above");
+    HttpResponse<String> read = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(studio.group(1) + "/api/workspace")).build(), HttpResponse.BodyHandlers.ofString());
+    Assertions.assertThat(read.statusCode()).isEqualTo(200);
+    Assertions.assertThat(child.isAlive()).isTrue();
+  }
+
   private Process startServe() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve");
+    return startServe(null);
+  }
+
+  /** Starts {@code packer serve ARGS}; with {@code path}, that is the child's whole PATH and it has no desktop. */
+  private Process startServe(String path, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    if (path != null) {
+      command.add("-Djava.awt.headless=true");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (path != null) {
+      builder.environment().put("PATH", path);
+    }
     builder.directory(workspace.root().toFile());
     builder.environment().put("LC_ALL", "C.UTF-8");
     builder.redirectError(dir.resolve("serve.err").toFile());

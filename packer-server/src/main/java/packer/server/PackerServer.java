@@ -62,6 +62,7 @@ public final class PackerServer implements AutoCloseable {
     Credentials credentials = new Credentials();
     RequestGuard guard = new RequestGuard(credentials);
     ReadApi read = new ReadApi(workspace.snapshots(), new InputFiles(workspace.root()));
+    StudioPage studio = StudioPage.load();
     EventStream events = new EventStream(workspace.snapshots(), EventStream.HEARTBEAT);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
@@ -71,8 +72,8 @@ public final class PackerServer implements AutoCloseable {
       config.jetty.port = options.port();
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
       config.routes.before(guard::check);
-      new SessionApi(credentials, guard, workspace.snapshots(), StudioPage.html(workspace))
-          .register(config.routes);
+      new SessionApi(credentials, guard, workspace.snapshots(), studio.html()).register(config.routes);
+      studio.register(config.routes);
       read.register(config.routes);
       new CommandApi(workspace).register(config.routes);
       events.register(config.routes);

@@ -1,34 +1,76 @@
 package packer.server;
 
-import packer.workspace.Workspace;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import packer.server.http.ApiError;
 
-/** The page at {@code /} until the studio exists: what is served, and where the API is. */
+/**
+ * The studio: one static page ({@code /}) and its scripts and styles under {@code /studio/NAME}.
+ * The files are a fixed list read from the classpath once; a request names one of them or gets a
+ * 404, so no part of a request is ever resolved as a path.
+ */
 final class StudioPage {
 
-  private StudioPage() {}
+  /** Every file the page uses, by the name it is asked for with. */
+  static final java.util.List<String> FILES = java.util.List.of(
+      "studio.css", "app.js", "api.js", "dom.js", "live.js", "build.js", "dialogs.js");
 
-  static String html(Workspace workspace) {
-    String name = escape(workspace.snapshot().state().config().name());
-    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Packer: " + name + "</title>"
-        + "</head><body><h1>Packer: " + name + "</h1>"
-        + "<p>The server of this workspace is running. The studio page is not part of this version yet;"
-        + " the JSON API is: <a href=\"/api/workspace\">/api/workspace</a>,"
-        + " <a href=\"/api/assets\">/api/assets</a>, <a href=\"/api/diagnostics\">/api/diagnostics</a>"
-        + " (see docs/api.md).</p></body></html>\n";
+  private static final Map<String, String> TYPES = Map.of(
+      "css", "text/css; charset=utf-8",
+      "js", "text/javascript; charset=utf-8");
+
+  private final byte[] index;
+  private final Map<String, byte[]> files;
+
+  private StudioPage(byte[] index, Map<String, byte[]> files) {
+    this.index = index;
+    this.files = files;
   }
 
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
+  static StudioPage load() {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String name : FILES) {
+      files.put(name, resource(name));
     }
-    return out.toString();
+    return new StudioPage(resource("index.html"), Map.copyOf(files));
+  }
+
+  /** The page served at {@code /}: static, so it never holds a token or a workspace's content. */
+  String html() {
+    return new String(index, StandardCharsets.UTF_8);
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/studio/{file}", this::serve);
+  }
+
+  private void serve(Context ctx) {
+    String name = ctx.pathParam("file");
+    byte[] body = files.get(name);
+    if (body == null || !ctx.queryParamMap().isEmpty()) {
+      throw ApiError.notFound("the studio has no file '" + name + "'");
+    }
+    String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    // The page is small and local: the browser asks again each time instead of trusting a copy.
+    ctx.header("Cache-Control", "no-cache");
+    ctx.status(200).contentType(TYPES.get(extension)).result(body);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = StudioPage.class.getResourceAsStream("/studio/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("the studio file " + name + " is missing from the packer-server jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -35,9 +35,14 @@ final class ServedWorkspace implements AutoCloseable {
 
   /** Serves the workspace at {@code root}, made by {@link #init} and filled by the test. */
   static ServedWorkspace serve(Path root) throws Exception {
+    return serve(root, 0);
+  }
+
+  /** Serves on {@code port} (0: a free one), e.g. again where a stopped server was. */
+  static ServedWorkspace serve(Path root, int port) throws Exception {
     Workspace workspace = Workspace.openForWriting(root, Options.defaults(), "packer serve (test)");
     try {
-      return new ServedWorkspace(workspace.root(), workspace, PackerServer.start(workspace, ServerOptions.loopback(0)));
+      return new ServedWorkspace(workspace.root(), workspace, PackerServer.start(workspace, ServerOptions.loopback(port)));
     } catch (IOException | RuntimeException e) {
       workspace.close();
       throw e;

@@ -58,6 +58,7 @@ class TraversalTest {
       targets.add("/api/folders/" + tail);
       targets.add("/api/assets/" + tail);
       targets.add("/" + tail);
+      targets.add("/studio/" + tail);
     }
     return targets;
   }
