@@ -226,6 +226,42 @@ class CreateUpdateApiTest {
   }
 
   @Test
+  void aChunkedBodyLargerThanTheCapIsA413() throws Exception {
+    int size = CommandApi.MAX_BODY + 10;
+    String request = "PUT /api/assets/" + hero.hex() + "/declaration HTTP/1.1\r\nHost: 127.0.0.1:" + served.server.port()
+        + "\r\nAuthorization: Bearer " + served.server.bearerToken()
+        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        + Integer.toHexString(size) + "\r\n" + " ".repeat(size) + "\r\n0\r\n\r\n";
+
+    RawHttp.Answer answer = RawHttp.send(served.server.port(), request);
+
+    assertThat(answer.status()).as(answer.text()).isEqualTo(413);
+    assertThat(answer.text()).contains("payload_too_large");
+  }
+
+  @Test
+  void createAndUpdateNeedTheTokenAJsonBodyAndOurOrigin() throws Exception {
+    String create = createBody("assets/k", "k.bin", "K").toString();
+    String update = "{\"declaration\": {\"name\": \"knight\", \"type\": \"blob\"}}";
+    String token = "Bearer " + served.server.bearerToken();
+    List<HttpResponse<String>> refused = new java.util.ArrayList<>();
+    for (String[] headers : List.of(
+        new String[] {"Content-Type", "application/json"},
+        new String[] {"Authorization", token, "Content-Type", "text/plain"},
+        new String[] {"Authorization", token, "Content-Type", "application/json", "Origin", "http://evil.example"},
+        new String[] {"Authorization", token, "Content-Type", "application/json", "Sec-Fetch-Site", "cross-site"})) {
+      refused.add(served.post("/api/assets", create, headers));
+      refused.add(served.send(HttpRequest.newBuilder(URI.create(served.url("/api/assets/" + hero.hex() + "/declaration")))
+          .PUT(HttpRequest.BodyPublishers.ofString(update)), headers));
+    }
+
+    assertThat(refused).extracting(HttpResponse::statusCode).containsExactly(401, 401, 415, 415, 403, 403, 403, 403);
+    assertThat(served.root.resolve("assets/k")).doesNotExist();
+    assertThat(served.root.resolve("assets/hero/asset.json")).content().contains("\"hero\"");
+    assertThat(staging()).isEmpty();
+  }
+
+  @Test
   void anUpdateWritesTheCanonicalDeclaration() throws Exception {
     ObjectNode declaration = JSON.createObjectNode().put("name", "hero").put("type", "blob");
     declaration.putArray("inputs").add("hero.bin");

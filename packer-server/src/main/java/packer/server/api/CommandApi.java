@@ -100,7 +100,6 @@ public final class CommandApi {
         ? Optional.empty() : Optional.of(text(body, "name"));
     List<String> tags = texts(body, "tags");
     List<Uploads.Upload> inputs = inputs(body);
-    Uploads.checkNames(inputs);
     Receipt receipt;
     try (Uploads.Staged staged = uploads.stage(inputs)) {
       receipt = commit(new Command.Create(folder, name, type, staged.files(), tags), expected, staged::hidePaths);
