@@ -74,6 +74,11 @@ class ServerDelegationCliTest {
     workspace.asset("assets/foundling").name("foundling").input("f.bin", "F").create();
     workspace.inputFile("knight.bin", "KNIGHT\n");
     workspace.inputFile("asset.json", "{}");
+    byte[] binary = new byte[256];
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) i;
+    }
+    TestWorkspace.writeBytes(parent.resolve("inputs/all-bytes.bin"), binary);
     return workspace;
   }
 
@@ -108,6 +113,8 @@ class ServerDelegationCliTest {
     assertThat(both("new", "assets/knight", "--type", "blob", "--input", "@knight.bin", "--tag", "people"))
         .succeeds().complained("created knight in assets/knight");
     assertThat(both("new", "assets/squire", "--type", "blob", "--name", "squire", "--json")).succeeds();
+    assertThat(both("new", "assets/bytes", "--type", "blob", "--input", "@all-bytes.bin", "--input", "@knight.bin"))
+        .succeeds();
     assertThat(both("relocate", WALKER, "assets/walked")).succeeds()
         .printed(WALKER + "  relocated assets/walker to assets/walked");
     assertThat(both("doctor", "--fix")).succeeds().printed("relocated ").printed("assets/drifter -> assets/drifted");
@@ -122,6 +129,8 @@ class ServerDelegationCliTest {
 
     assertThat(served.path("assets/knight/knight.bin")).hasContent("KNIGHT\n");
     assertThat(served.exists("chars/champion/hero.bin")).isTrue();
+    assertThat(Files.readAllBytes(served.path("assets/bytes/all-bytes.bin")))
+        .isEqualTo(Files.readAllBytes(served.outside().resolve("inputs/all-bytes.bin")));
     assertThat(served.exists("assets/squire")).isFalse();
     assertThat(describe(serverWorkspace.snapshot())).as("the server's snapshot shows every command")
         .isEqualTo(describe(diskOf(served)))
