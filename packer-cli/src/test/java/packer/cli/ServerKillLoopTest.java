@@ -33,7 +33,7 @@ import packer.server.discovery.Discovery;
 import packer.server.discovery.DiscoveryFile;
 
 /**
- * Issue 4: a kill -9 loop of {@code packer serve} while clients commit over HTTP. Bounded: at most
+ * Issue 4: a kill -9 loop of {@code packer serve} while clients rename, move and create over HTTP. Bounded: at most
  * {@value #MAX_KILLS} kills, and no new round once it would end after {@value #BUDGET_SECONDS} s. After each restart (recovery runs
  * on open) every acknowledged commit is on disk and in the new server's snapshot, the registry and
  * the folders agree, and no journal record or staged file is left. The seed is printed on failure;
@@ -52,7 +52,12 @@ class ServerKillLoopTest {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** What a client knows was committed: acknowledged, or sent when the server died (may be either). */
-  record Known(String folder, String name, Optional<String> pendingName, Optional<String> content) {}
+  record Known(String folder, String name, Optional<String> pendingFolder, Optional<String> pendingName,
+      Optional<String> content) {
+    Known(String folder, String name, Optional<String> content) {
+      this(folder, name, Optional.empty(), Optional.empty(), content);
+    }
+  }
 
   @AfterEach
   void stopServer() throws Exception {
@@ -91,7 +96,7 @@ class ServerKillLoopTest {
         String folder = "assets/c" + client + "-" + i;
         String id = idOf.get(folder);
         ids.add(id);
-        known.put(id, new Known(folder, "c" + client + "-" + i, Optional.empty(), Optional.empty()));
+        known.put(id, new Known(folder, "c" + client + "-" + i, Optional.empty()));
       }
       owned.add(ids);
     }
@@ -143,7 +148,7 @@ class ServerKillLoopTest {
   }
 
   /**
-   * Renames and creates until the server stops answering; records each acknowledged commit, and
+   * Renames, moves and creates until the server stops answering; records each acknowledged commit, and
    * the one in flight when the connection broke as pending. Returns how many were acknowledged.
    */
   private int commitUntilRefused(Discovery server, int client, Random random, List<String> ids,
@@ -152,15 +157,26 @@ class ServerKillLoopTest {
     while (true) {
       int n = ++counters[client];
       String label = "c" + client + "-n" + n;
-      if (random.nextInt(10) < 7) {
+      int op = random.nextInt(4);
+      if (op < 2) {
         String id = ids.get(random.nextInt(ids.size()));
         Known before = known.get(id);
-        known.put(id, new Known(before.folder(), before.name(), Optional.of(label), before.content()));
+        known.put(id, new Known(before.folder(), before.name(), Optional.empty(), Optional.of(label), before.content()));
         Optional<JsonNode> answer = post(server, "/api/assets/" + id + "/rename", JSON.createObjectNode().put("name", label));
         if (answer.isEmpty()) {
           return acks;
         }
-        known.put(id, new Known(before.folder(), label, Optional.empty(), before.content()));
+        known.put(id, new Known(before.folder(), label, before.content()));
+      } else if (op == 2) {
+        String id = ids.get(random.nextInt(ids.size()));
+        Known before = known.get(id);
+        String folder = "moved/" + label;
+        known.put(id, new Known(before.folder(), before.name(), Optional.of(folder), Optional.empty(), before.content()));
+        Optional<JsonNode> answer = post(server, "/api/assets/" + id + "/move", JSON.createObjectNode().put("folder", folder));
+        if (answer.isEmpty()) {
+          return acks;
+        }
+        known.put(id, new Known(folder, before.name(), before.content()));
       } else {
         String content = "bytes of " + label;
         ObjectNode body = JSON.createObjectNode().put("folder", "made/" + label).put("type", "blob");
@@ -172,7 +188,7 @@ class ServerKillLoopTest {
         }
         String id = answer.get().get("id").asText();
         ids.add(id);
-        known.put(id, new Known("made/" + label, label, Optional.empty(), Optional.of(content)));
+        known.put(id, new Known("made/" + label, label, Optional.of(content)));
       }
       acks++;
     }
@@ -209,24 +225,28 @@ class ServerKillLoopTest {
       HttpResponse<String> read = get(server, "/api/assets/" + id);
       assertThat(read.statusCode()).as("asset %s after restart: %s", id, read.body()).isEqualTo(200);
       JsonNode asset = JSON.readTree(read.body()).get("asset");
-      assertThat(asset.get("folder").asText()).as("folder of %s", id).isEqualTo(expected.folder());
       assertThat(asset.get("state").asText()).as("state of %s", id).isEqualTo("registered");
+      String folder = asset.get("folder").asText();
+      Set<String> folders = new HashSet<>(List.of(expected.folder()));
+      expected.pendingFolder().ifPresent(folders::add);
+      assertThat(folders).as("folder of %s (acknowledged %s)", id, expected.folder()).contains(folder);
       String name = asset.get("name").asText();
       Set<String> allowed = new HashSet<>(List.of(expected.name()));
       expected.pendingName().ifPresent(allowed::add);
       assertThat(allowed).as("name of %s (acknowledged %s)", id, expected.name()).contains(name);
-      assertThat(workspace.read(expected.folder() + "/asset.json")).contains("\"" + name + "\"");
+      assertThat(workspace.read(folder + "/asset.json")).contains("\"" + name + "\"");
       if (expected.content().isPresent()) {
-        assertThat(workspace.read(expected.folder() + "/c.bin")).isEqualTo(expected.content().get());
+        assertThat(workspace.read(folder + "/c.bin")).isEqualTo(expected.content().get());
       }
-      // A rename in flight at the kill may have committed: what is there now is the new truth.
-      known.put(id, new Known(expected.folder(), name, Optional.empty(), expected.content()));
+      // A command in flight at the kill may have committed: what is there now is the new truth.
+      known.put(id, new Known(folder, name, expected.content()));
     }
     JsonNode errors = JSON.readTree(get(server, "/api/diagnostics?severity=error").body()).get("diagnostics");
     assertThat(errors).as("errors after restart: %s", errors).isEmpty();
     JsonNode listed = JSON.readTree(get(server, "/api/assets?limit=1000").body());
     Set<String> ids = new HashSet<>();
     Set<String> folders = new HashSet<>();
+    assertThat(listed.get("nextCursor").isNull()).isTrue();
     for (JsonNode asset : listed.get("assets")) {
       assertThat(asset.get("state").asText()).as("every asset registered: %s", asset).isEqualTo("registered");
       assertThat(ids.add(asset.get("id").asText())).as("id listed once: %s", asset).isTrue();
