@@ -37,8 +37,9 @@ import packer.workspace.Workspace;
 
 /**
  * Lane commands over HTTP: each request is one {@link Command} handed to the workspace's single
- * writer (create, update, rename, move, relocate, remove, adopt). With {@code If-Match: "VERSION"} it applies only if the snapshot is still that version,
- * else 409 naming the current one; the answer names the first version that shows the commit.
+ * writer (create, update, rename, move, relocate, remove, adopt). With {@code If-Match: "VERSION"}
+ * it applies only if the snapshot is still that version, else 409 naming the current one; the
+ * answer names the first version that shows the commit.
  */
 public final class CommandApi {
 
@@ -90,7 +91,7 @@ public final class CommandApi {
    * {@code POST /api/assets}: the input files come in the body and are staged under .packer for
    * the lane, then removed, committed or not.
    */
-  private void create(Context ctx) throws IOException {
+  private void create(Context ctx) {
     QueryParams.of(ctx, Set.of(), Set.of());
     OptionalLong expected = ifMatch(ctx.header("If-Match"));
     JsonNode body = body(ctx, CREATE_KEYS, MAX_CREATE_BODY);
@@ -100,8 +101,15 @@ public final class CommandApi {
         ? Optional.empty() : Optional.of(text(body, "name"));
     List<String> tags = texts(body, "tags");
     List<Uploads.Upload> inputs = inputs(body);
+    Uploads.Staged staged;
+    try {
+      staged = uploads.stage(inputs);
+    } catch (IOException e) {
+      throw new ApiError(500, "io_error", "the input files could not be staged under .packer ("
+          + e.getClass().getSimpleName() + "); nothing was written");
+    }
     Receipt receipt;
-    try (Uploads.Staged staged = uploads.stage(inputs)) {
+    try (staged) {
       receipt = commit(new Command.Create(folder, name, type, staged.files(), tags), expected, staged::hidePaths);
     }
     ctx.header("Location", "/api/assets/" + receipt.id().hex());

@@ -120,9 +120,14 @@ final class Uploads {
       return message == null ? null : message.replace(dir + dir.getFileSystem().getSeparator(), "");
     }
 
+    /** Never fails the request: the lane is done with the files, and the next start sweeps leftovers. */
     @Override
-    public void close() throws IOException {
-      deleteTree(dir);
+    public void close() {
+      try {
+        deleteTree(dir);
+      } catch (IOException e) {
+        // Left for sweep().
+      }
     }
   }
 
