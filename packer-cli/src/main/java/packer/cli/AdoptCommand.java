@@ -3,10 +3,10 @@ package packer.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
+import packer.cli.remote.WriteLane;
 import packer.lane.Command.Adopt;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class AdoptCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = root.openForWriting("packer adopt")) {
+    try (WriteLane workspace = root.openLane("packer adopt")) {
       List<String> folders = new ArrayList<>();
       if (target.all) {
         for (Asset asset : workspace.snapshot().assets()) {

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
+import packer.cli.remote.LocalLane;
+import packer.cli.remote.WriteLane;
 import packer.diagnostic.Diagnostic;
 import packer.lane.Command.Relocate;
 import packer.lane.CommandRejected;
 import packer.relocation.Pairing;
 import packer.workspace.RecoveryLog;
-import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,7 @@ final class DoctorCommand extends BaseCommand {
   public Integer call() throws Exception {
     ObjectNode report = JsonOutput.NODES.objectNode();
     PrintWriter out = terminal().out();
-    try (Workspace workspace = fix ? root.openForWriting("packer doctor --fix") : root.openForReading()) {
+    try (WriteLane workspace = fix ? root.openLane("packer doctor --fix") : new LocalLane(root.openForReading())) {
       List<String> recovered = RecoveryLog.read(workspace.root());
       ArrayNode recovery = report.putArray("recovery");
       recovered.forEach(recovery::add);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import packer.cli.remote.ServerUnavailableException;
 import packer.lane.CommandRejected;
 import packer.lock.WorkspaceLockedException;
 import packer.pack.PackFormatException;
@@ -95,7 +96,7 @@ public final class Main {
     if (e instanceof UsageException || e instanceof NotAWorkspaceException) {
       return ExitCode.USAGE;
     }
-    if (e instanceof WorkspaceLockedException) {
+    if (e instanceof WorkspaceLockedException || e instanceof ServerUnavailableException) {
       return ExitCode.LOCKED;
     }
     if (e instanceof CommandRejected rejected) {

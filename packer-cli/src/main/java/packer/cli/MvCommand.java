@@ -1,9 +1,9 @@
 package packer.cli;
 
+import packer.cli.remote.WriteLane;
 import packer.lane.Command.Move;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +18,7 @@ final class MvCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = root.openForWriting("packer mv " + ref + " " + newFolder)) {
+    try (WriteLane workspace = root.openLane("packer mv " + ref + " " + newFolder)) {
       Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       String target = AssetRefs.requireFolder(newFolder, root.base(), workspace.root());
       Receipt receipt = workspace.execute(new Move(asset.id().orElseThrow(), target));

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import packer.cli.remote.WriteLane;
 import packer.lane.Command.Create;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +34,7 @@ final class NewCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = root.openForWriting("packer new " + folder)) {
+    try (WriteLane workspace = root.openLane("packer new " + folder)) {
       String relative = AssetRefs.requireFolder(folder, root.base(), workspace.root());
       List<Path> files = new ArrayList<>();
       for (Path input : inputs) {

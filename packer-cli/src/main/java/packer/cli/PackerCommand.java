@@ -2,6 +2,8 @@ package packer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import packer.cli.remote.ServerUnavailableException;
+import packer.cli.remote.WriteLane;
 import packer.lock.WorkspaceLockedException;
 import packer.workspace.NotAWorkspaceException;
 import packer.workspace.Workspace;
@@ -89,5 +91,11 @@ final class PackerCommand {
 
   Workspace openForWriting(String purpose) throws IOException, NotAWorkspaceException, WorkspaceLockedException {
     return Workspace.openForWriting(base(), context.options(), purpose);
+  }
+
+  /** Where a write command submits: this process under the lock, or the packer serve holding it. */
+  WriteLane openLane(String purpose)
+      throws IOException, NotAWorkspaceException, WorkspaceLockedException, ServerUnavailableException {
+    return WriteLane.open(base(), context.options(), purpose);
   }
 }

@@ -1,9 +1,9 @@
 package packer.cli;
 
+import packer.cli.remote.WriteLane;
 import packer.lane.Command.Relocate;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -20,7 +20,7 @@ final class RelocateCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = root.openForWriting("packer relocate " + ref + " " + newFolder)) {
+    try (WriteLane workspace = root.openLane("packer relocate " + ref + " " + newFolder)) {
       Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       String target = AssetRefs.requireFolder(newFolder, root.base(), workspace.root());
       Receipt receipt = workspace.execute(new Relocate(asset.id().orElseThrow(), target));

@@ -1,9 +1,9 @@
 package packer.cli;
 
+import packer.cli.remote.WriteLane;
 import packer.lane.Command.Rename;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -18,7 +18,7 @@ final class RenameCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = root.openForWriting("packer rename " + ref + " " + newName)) {
+    try (WriteLane workspace = root.openLane("packer rename " + ref + " " + newName)) {
       Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       Receipt receipt = workspace.execute(new Rename(asset.id().orElseThrow(), newName));
       Writes.report(this, workspace, receipt, "renamed " + asset.name().orElse("?") + " to " + newName);

@@ -1,9 +1,9 @@
 package packer.cli;
 
+import packer.cli.remote.WriteLane;
 import packer.lane.Command.Remove;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +20,7 @@ final class RmCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    try (Workspace workspace = root.openForWriting("packer rm " + ref)) {
+    try (WriteLane workspace = root.openLane("packer rm " + ref)) {
       Asset asset = Writes.resolveRegistered(workspace, ref, root.base());
       Receipt receipt = workspace.execute(new Remove(asset.id().orElseThrow(), keepFiles));
       if (json) {

@@ -1,8 +1,8 @@
 package packer.cli;
 
+import packer.cli.remote.WriteLane;
 import packer.lane.Receipt;
 import packer.snapshot.Asset;
-import packer.workspace.Workspace;
 
 /** What the write commands share: refusing unregistered targets and reporting the result. */
 final class Writes {
@@ -10,7 +10,7 @@ final class Writes {
   private Writes() {}
 
   /** The registered asset {@code ref} names, for a command that changes it. */
-  static Asset resolveRegistered(Workspace workspace, String ref, java.nio.file.Path base) throws UsageException {
+  static Asset resolveRegistered(WriteLane workspace, String ref, java.nio.file.Path base) throws UsageException {
     Asset asset = AssetRefs.resolve(workspace.snapshot(), ref, base, workspace.root());
     if (asset.id().isEmpty()) {
       throw new UsageException(asset.folder() + " is not registered yet; run packer adopt " + asset.folder() + " first");
@@ -18,7 +18,7 @@ final class Writes {
     return asset;
   }
 
-  static void report(BaseCommand command, Workspace workspace, Receipt receipt, String message) {
+  static void report(BaseCommand command, WriteLane workspace, Receipt receipt, String message) {
     if (command.json) {
       workspace.snapshot().byId(receipt.id()).ifPresent(asset -> JsonOutput.print(command.terminal(), JsonOutput.asset(asset)));
     } else {

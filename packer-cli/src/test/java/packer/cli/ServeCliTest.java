@@ -107,8 +107,12 @@ class ServeCliTest {
 
     CliResult second = workspace.run("serve");
     assertThat(second).exitsWith(ExitCode.LOCKED).complained("packer serve (pid " + child.pid() + ")");
+    // A write command hands its command to the running server (issue 4, point 3).
     CliResult write = workspace.run("rename", "hero", "knight");
-    assertThat(write).exitsWith(ExitCode.LOCKED);
+    assertThat(write).succeeds().printed("renamed hero to knight");
+    JsonNode listed = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/assets?q=knight")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    Assertions.assertThat(listed.get("total").asInt()).as(listed.toString()).isEqualTo(1);
 
     child.destroy();
     Assertions.assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
@@ -117,7 +121,7 @@ class ServeCliTest {
     Assertions.assertThat(rest).as("nothing printed after the studio line").isEmpty();
     Assertions.assertThat(err).doesNotContain(loginToken).doesNotContain(found.get("token").asText());
     Assertions.assertThat(Files.exists(discovery)).as("discovery file removed").isFalse();
-    assertThat(workspace.run("rename", "hero", "knight")).succeeds();
+    assertThat(workspace.run("rename", "knight", "hero")).succeeds();
   }
 
   @Test
