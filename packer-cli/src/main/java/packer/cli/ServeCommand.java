@@ -55,13 +55,9 @@ final class ServeCommand extends BaseCommand {
       // We hold the lock, so whoever wrote a discovery file left before is gone.
       Optional<Discovery> stale = DiscoveryFile.read(workspace.root());
       server = PackerServer.start(workspace, options);
-      try {
-        watcher = noWatch ? null : WorkspaceWatcher.start(workspace, WorkspaceWatcher.Options.defaults()
-            .withProblems(problem -> terminal().err().println("packer: watching the files: " + problem.getMessage())));
-      } catch (IOException | RuntimeException e) {
-        server.close();
-        throw e;
-      }
+      // Watching a large tree takes seconds to set up: the server does not wait for it.
+      watcher = noWatch ? null : WorkspaceWatcher.startInBackground(workspace, WorkspaceWatcher.Options.defaults()
+          .withProblems(problem -> terminal().err().println("packer: watching the files: " + problem.getMessage())));
       stale.ifPresent(old -> terminal().err().println(terminal().dim(
           "packer: replaced .packer/server.json left by a server that is gone (pid " + old.pid() + ")")));
     } catch (IOException | RuntimeException e) {

@@ -54,15 +54,9 @@ final class WatchCommand extends BaseCommand {
     }
     Workspace workspace = root.openForWriting("packer watch (pid " + ProcessHandle.current().pid() + ")");
     ExecutorService executor = Builds.threads(count);
-    WorkspaceWatcher watcher;
-    try {
-      watcher = WorkspaceWatcher.start(workspace, WorkspaceWatcher.Options.defaults()
-          .withProblems(problem -> terminal().err().println("packer: watching the files: " + problem.getMessage())));
-    } catch (Exception e) {
-      executor.shutdownNow();
-      workspace.close();
-      throw e;
-    }
+    // Set up while the first build runs; what changes meanwhile is found once it is.
+    WorkspaceWatcher watcher = WorkspaceWatcher.startInBackground(workspace, WorkspaceWatcher.Options.defaults()
+        .withProblems(problem -> terminal().err().println("packer: watching the files: " + problem.getMessage())));
     CountDownLatch finished = new CountDownLatch(1);
     Thread stop = new Thread(() -> {
       stopping = true;

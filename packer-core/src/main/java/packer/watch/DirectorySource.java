@@ -3,10 +3,11 @@ package packer.watch;
 import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryChangeListener;
 import io.methvin.watcher.DirectoryWatcher;
-import io.methvin.watcher.hashing.FileHasher;
+import io.methvin.watcher.hashing.FileHash;
 import io.methvin.watcher.visitor.FileTreeVisitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +20,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.helpers.NOPLogger;
+import packer.declaration.DeclarationReader;
+import packer.scan.Sha256;
 
 /**
  * The file system's change notifications, recursive, through {@code io.methvin:directory-watcher}
- * with content hashing (a write that leaves a file's bytes as they were is no event). Folders the
- * watcher ignores are neither watched nor hashed.
+ * with file hashing (a write that leaves a file as it was is no event, see {@link #hash}). Folders
+ * the watcher ignores are neither watched nor hashed.
  */
 final class DirectorySource implements EventSource {
+
+  /** JSON files up to this size (registry records, declarations) are hashed by content. */
+  private static final long SMALL_FILE = 64 * 1024;
 
   private final Path root;
   private final Predicate<Path> ignored;
   private DirectoryWatcher watcher;
   private ExecutorService executor;
+  private volatile boolean closed;
 
   /** @param ignored whether an absolute path lies where no change matters (local state, build output) */
   DirectorySource(Path root, Predicate<Path> ignored) {
@@ -39,10 +46,13 @@ final class DirectorySource implements EventSource {
   }
 
   @Override
-  public void start(Sink sink) throws IOException {
+  public synchronized void start(Sink sink) throws IOException {
+    if (closed) {
+      return;
+    }
     watcher = DirectoryWatcher.builder()
         .path(root)
-        .fileHasher(FileHasher.DEFAULT_FILE_HASHER)
+        .fileHasher(DirectorySource::hash)
         .fileTreeVisitor(this::visit)
         .logger(NOPLogger.NOP_LOGGER)
         .listener(new DirectoryChangeListener() {
@@ -68,6 +78,10 @@ final class DirectorySource implements EventSource {
     });
     // Registers (and hashes) the tree on this thread, then reports events on the executor's.
     CompletableFuture<Void> watching = watcher.watchAsync(executor);
+    if (watching.isCompletedExceptionally() && closed) {
+      closeWatcher();
+      return;
+    }
     if (watching.isCompletedExceptionally()) {
       close();
       try {
@@ -84,16 +98,43 @@ final class DirectorySource implements EventSource {
     });
   }
 
+  /**
+   * What tells the watcher a file really changed: the bytes of an asset.json or a registry record
+   * (small, and what editors and {@code git} rewrite in place), the size and modification time of
+   * anything else, as packer's own scan and build cache judge inputs. Reading every input at start
+   * would cost seconds on a large workspace; an event dropped as a duplicate is one whose file
+   * packer's scan would find unchanged too.
+   */
+  static FileHash hash(Path file) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (attributes.isDirectory()) {
+      return FileHash.DIRECTORY;
+    }
+    String name = file.getFileName().toString();
+    if (name.equals(DeclarationReader.FILE_NAME) || name.endsWith(".json") && attributes.size() <= SMALL_FILE) {
+      return FileHash.fromBytes(Sha256.newDigest().digest(Files.readAllBytes(file)));
+    }
+    return FileHash.fromBytes(ByteBuffer.allocate(24).putLong(attributes.size())
+        .putLong(attributes.lastModifiedTime().to(TimeUnit.SECONDS))
+        .putLong(attributes.lastModifiedTime().toInstant().getNano()).array());
+  }
+
   /** Walks a folder for the watcher (to watch and hash it), not entering ignored folders. */
   private void visit(Path start, FileTreeVisitor.Callback onDirectory, FileTreeVisitor.Callback onFile)
       throws IOException {
     if (ignored.test(start)) {
       return;
     }
+    if (closed) {
+      throw new IOException("closed while starting");
+    }
     try {
       Files.walkFileTree(start, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+          if (closed) {
+            throw new IOException("closed while starting"); // Stops a long walk at once.
+          }
           if (!dir.equals(start) && ignored.test(dir)) {
             return FileVisitResult.SKIP_SUBTREE;
           }
@@ -121,6 +162,13 @@ final class DirectorySource implements EventSource {
 
   @Override
   public void close() throws IOException {
+    closed = true;
+    synchronized (this) {
+      closeWatcher();
+    }
+  }
+
+  private void closeWatcher() throws IOException {
     if (watcher != null) {
       watcher.close();
     }

@@ -166,20 +166,19 @@ public final class Reconciler implements Lane.Reconciliation {
         }
       }
       if (!scanned(hint)) {
-        return true;
+        // Outside what the scan reads, unless it holds a scan root (a parent moved or deleted).
+        return config.roots().stream().noneMatch(scanRoot -> WorkspacePath.isWithin(scanRoot, hint));
       }
       Path path = root.resolve(hint);
       boolean exists = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
       if (exists && clashesWithSibling(hint)) {
         return false;
       }
-      // The asset folder holding the path (the path itself when it is one).
+      // The asset folder holding the path, if any: a file in it changed, or a folder nests in it.
       String outer = null;
-      for (String folder = hint; !folder.isEmpty(); folder = WorkspacePath.parent(folder)) {
+      for (String folder = WorkspacePath.parent(hint); !folder.isEmpty(); folder = WorkspacePath.parent(folder)) {
         if (old.folders().containsKey(folder) || declares(root.resolve(folder))) {
-          if (!folder.equals(hint)) {
-            outer = folder;
-          }
+          outer = folder;
           affected.add(folder);
           break;
         }
@@ -203,7 +202,7 @@ public final class Reconciler implements Lane.Reconciliation {
     private boolean walk(Path dir, String path, String outer) throws IOException {
       boolean asset = declares(dir);
       if (asset) {
-        if (outer != null && !outer.equals(path)) {
+        if (outer != null) {
           return false;
         }
         affected.add(path);

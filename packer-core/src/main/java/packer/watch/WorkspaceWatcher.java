@@ -76,6 +76,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
   private long lastNanos;
   private boolean memoryStale;
   private volatile boolean closed;
+  private volatile Thread backgroundStart;
 
   private WorkspaceWatcher(Workspace workspace, Options options, EventSource source) {
     this.workspace = workspace;
@@ -121,6 +122,39 @@ public final class WorkspaceWatcher implements AutoCloseable {
       watcher.close();
       throw e;
     }
+  }
+
+  /**
+   * Starts watching {@code workspace} on a thread of its own and returns at once: on a large
+   * workspace, registering and hashing the tree takes seconds, which a server or a first build
+   * need not wait for. Changes made meanwhile are found by the full read that follows; a failure
+   * to start goes to {@link Options#problems}.
+   */
+  public static WorkspaceWatcher startInBackground(Workspace workspace, Options options) {
+    if (!workspace.isWritable()) {
+      throw new IllegalStateException("watching needs the workspace open for writing");
+    }
+    Path root = workspace.root();
+    WorkspaceWatcher watcher =
+        new WorkspaceWatcher(workspace, options, new DirectorySource(root, path -> ignored(workspace, path)));
+    Thread starter = new Thread(() -> {
+      try {
+        watcher.source.start(watcher.new Sink());
+        if (!watcher.closed) {
+          watcher.reconcile(Set.of(), true);
+        }
+      } catch (IOException | RuntimeException e) {
+        if (!watcher.closed) {
+          options.problems().accept(e);
+        }
+        return;
+      }
+      watcher.run();
+    }, "packer-watch");
+    starter.setDaemon(true);
+    watcher.backgroundStart = starter;
+    starter.start();
+    return watcher;
   }
 
   /** Where no change matters: local state, the build output, hidden files (which the scan skips too). */
@@ -347,12 +381,14 @@ public final class WorkspaceWatcher implements AutoCloseable {
     } catch (Exception e) {
       // A list removal.
     }
-    if (worker.isAlive()) {
-      worker.interrupt();
-      try {
-        worker.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (Thread thread : new Thread[] {worker, backgroundStart}) {
+      if (thread != null && thread.isAlive()) {
+        thread.interrupt();
+        try {
+          thread.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

@@ -80,6 +80,14 @@ class WorkspaceWatcherTest {
         + workspace.snapshot().assets() + "; problems: " + problems);
   }
 
+  /** What the watcher made of the disk is what reading the workspace afresh says. */
+  private void assertMatchesAFreshRead(Snapshot watched) throws Exception {
+    try (Workspace fresh = Workspace.openForReading(root, Options.defaults())) {
+      assertThat(watched.assets()).isEqualTo(fresh.snapshot().assets());
+      assertThat(watched.diagnostics()).isEqualTo(fresh.snapshot().diagnostics());
+    }
+  }
+
   private static String name(Snapshot snapshot, AssetId id) {
     return snapshot.byId(id).flatMap(Asset::name).orElse(null);
   }
@@ -102,6 +110,7 @@ class WorkspaceWatcherTest {
     assertThat(after.byId(hero).orElseThrow().state()).isNotEqualTo(AssetState.MISSING);
     assertThat(after.diagnostics()).isEmpty();
     assertThat(everMissing(hero)).as("an atomic save never looks like a removed asset").isFalse();
+    assertMatchesAFreshRead(after);
   }
 
   @Test
@@ -145,6 +154,7 @@ class WorkspaceWatcherTest {
     });
     assertThat(after.byFolder("assets/hero")).isEmpty();
     assertThat(after.assets()).hasSize(2);
+    assertMatchesAFreshRead(after);
   }
 
   @Test
@@ -182,6 +192,7 @@ class WorkspaceWatcherTest {
         s -> s.byId(villain).map(a -> a.state() == AssetState.MISSING).orElse(false));
     assertThat(after.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("assets/villain"));
     assertThat(name(after, hero)).isEqualTo("hero");
+    assertMatchesAFreshRead(after);
   }
 
   @Test
@@ -195,6 +206,7 @@ class WorkspaceWatcherTest {
     assertThat(crate.id()).isEmpty();
     assertThat(crate.name()).contains("crate");
     assertThat(crate.state()).isEqualTo(AssetState.UNREGISTERED);
+    assertMatchesAFreshRead(after);
   }
 
   @Test
@@ -239,6 +251,39 @@ class WorkspaceWatcherTest {
 
     Snapshot after = await("villain is retired", s -> s.byId(villain).isEmpty());
     assertThat(after.byFolder("assets/villain").orElseThrow().id()).isEmpty();
+    assertMatchesAFreshRead(after);
+  }
+
+  @Test
+  void aNestedAssetFolderIsAProblemAsAFreshReadSays() throws Exception {
+    Path inner = root.resolve("assets/hero/inner");
+    Files.createDirectories(inner);
+    Files.write(inner.resolve("asset.json"), declaration("inner", "n"));
+
+    Snapshot after = await("the nested folder is reported",
+        s -> s.diagnostics().stream().anyMatch(d -> d.file().equals("assets/hero/inner/asset.json")));
+    assertMatchesAFreshRead(after);
+  }
+
+  @Test
+  void aCaseClashIsAProblemAsAFreshReadSays() throws Exception {
+    Path clash = root.resolve("assets/Hero");
+    Files.createDirectories(clash);
+    Files.write(clash.resolve("asset.json"), declaration("other-hero", "n"));
+
+    Snapshot after = await("the clash is reported",
+        s -> s.diagnostics().stream().anyMatch(d -> d.file().equals("assets/Hero")));
+    assertMatchesAFreshRead(after);
+  }
+
+  @Test
+  void movingTheFolderThatHoldsTheScanRootIsSeen() throws Exception {
+    Files.move(root.resolve("assets"), root.resolve("old-assets"));
+
+    Snapshot after = await("both assets follow their folders",
+        s -> s.byId(hero).map(a -> a.folder().equals("old-assets/hero")).orElse(false)
+            && s.byId(villain).map(a -> a.folder().equals("old-assets/villain")).orElse(false));
+    assertMatchesAFreshRead(after);
   }
 
   /** Events a test sends by hand: a change on disk without one is seen only by a full read. */
@@ -280,5 +325,28 @@ class WorkspaceWatcherTest {
     source.sink.changed(root.resolve("assets/villain/asset.json"));
     Snapshot after = await("the hinted edit shows", s -> "villain-seen".equals(name(s, villain)));
     assertThat(name(after, hero)).as("only the hinted folder is read again").isEqualTo("hero");
+  }
+
+  @Test
+  void startedInTheBackgroundItMissesNothing() throws Exception {
+    watcher.close();
+    // Before the watch: found by the full read that follows the start.
+    Files.write(root.resolve("assets/hero/asset.json"), declaration("hero-before", "a"));
+    watcher = WorkspaceWatcher.startInBackground(workspace,
+        WorkspaceWatcher.Options.defaults().withProblems(problems::add));
+    Files.write(root.resolve("assets/villain/asset.json"), declaration("villain-during", "b"));
+
+    Snapshot after = await("both edits show", s -> "hero-before".equals(name(s, hero))
+        && "villain-during".equals(name(s, villain)));
+    assertMatchesAFreshRead(after);
+  }
+
+  @Test
+  void closingWhileStartingInTheBackgroundStopsPromptly() throws Exception {
+    watcher.close();
+    watcher = WorkspaceWatcher.startInBackground(workspace, WorkspaceWatcher.Options.defaults());
+    watcher.close();
+    assertThat(Thread.getAllStackTraces().keySet()).noneSatisfy(thread -> assertThat(thread.getName())
+        .isIn("packer-watch", "packer-watch-events"));
   }
 }
