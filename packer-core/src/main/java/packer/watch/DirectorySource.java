@@ -87,8 +87,14 @@ final class DirectorySource implements EventSource {
       try {
         watching.join();
       } catch (CompletionException e) {
-        throw e.getCause() instanceof UncheckedIOException io ? io.getCause()
-            : new IOException("cannot watch " + root + ": " + e.getCause().getMessage(), e.getCause());
+        Throwable cause = e.getCause() instanceof UncheckedIOException io ? io.getCause() : e.getCause();
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("inotify")) {
+          // Linux allows a fixed number of watched folders per user (one watch per folder).
+          message += "; raise it with: sudo sysctl fs.inotify.max_user_watches=524288"
+              + " fs.inotify.max_user_instances=1024 (or run packer serve --no-watch)";
+        }
+        throw new IOException("cannot watch the workspace's files: " + message, cause);
       }
     }
     watching.whenComplete((done, failure) -> {
