@@ -82,6 +82,25 @@ class WatchCliTest {
   }
 
   @Test
+  void jsonPrintsOneObjectPerLineAndBuild() throws Exception {
+    Process child = startWatch("--json");
+    Pattern object = Pattern.compile("\\{.*\\}");
+    Matcher first = awaitLine(child, 1, object);
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var built = mapper.readTree(first.group());
+    Assertions.assertThat(built.get("ok").asBoolean()).isTrue();
+    Assertions.assertThat(built.get("entries").asInt()).isEqualTo(2);
+    Assertions.assertThat(built.get("pack").asText()).isEqualTo("build/game.pack");
+    Assertions.assertThat(built.get("sha256").asText()).startsWith(Sha.prefix(workspace.path("build/game.pack")));
+
+    workspace.write("assets/tree/asset.json", "{\"name\": ");
+    var failed = mapper.readTree(awaitLine(child, 2, object).group());
+    Assertions.assertThat(failed.get("ok").asBoolean()).isFalse();
+    Assertions.assertThat(failed.get("errors").asInt()).isEqualTo(1);
+    Assertions.assertThat(failed.get("diagnostics").get(0).get("file").asText()).isEqualTo("assets/tree/asset.json");
+  }
+
+  @Test
   void watchingAWorkspaceAnotherWriterHoldsExitsLocked() throws Exception {
     try (Workspace held = Workspace.openForWriting(workspace.root(), Options.defaults(), "level editor of Ada")) {
       assertThat(workspace.run("watch")).exitsWith(ExitCode.LOCKED).complained("level editor of Ada");
@@ -93,9 +112,11 @@ class WatchCliTest {
     assertThat(workspace.run("watch", "--threads", "0")).exitsWith(ExitCode.USAGE).complained("--threads");
   }
 
-  private Process startWatch() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "watch");
+  private Process startWatch(String... options) throws Exception {
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "watch"));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.directory(workspace.root().toFile());
     builder.environment().put("LC_ALL", "C.UTF-8");
     builder.redirectError(dir.resolve("watch.err").toFile());
