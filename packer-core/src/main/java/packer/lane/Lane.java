@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,7 @@ public final class Lane implements AutoCloseable {
      * @param folders reads one asset folder
      * @param rescan reads the whole workspace
      */
-    java.util.Optional<Snapshot> next(Snapshot base, long version, FolderScanner folders, Rescan rescan)
+    Optional<Snapshot> next(Snapshot base, long version, FolderScanner folders, Rescan rescan)
         throws IOException;
   }
 
@@ -274,7 +275,7 @@ public final class Lane implements AutoCloseable {
     }
     Snapshot base = publisher.current();
     try {
-      java.util.Optional<Snapshot> next = task.reconciliation().next(base, base.version() + 1, folderScanner, rescan);
+      Optional<Snapshot> next = task.reconciliation().next(base, base.version() + 1, folderScanner, rescan);
       if (next.isPresent()) {
         publisher.publish(next.get());
       }

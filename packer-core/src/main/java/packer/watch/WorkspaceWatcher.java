@@ -6,9 +6,12 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import packer.lane.Command;
 import packer.lane.CommandRejected;
@@ -252,7 +255,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
             if (now >= due) {
               break;
             }
-            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, due - now);
+            TimeUnit.NANOSECONDS.timedWait(lock, due - now);
           }
         } catch (InterruptedException e) {
           return;
@@ -304,7 +307,7 @@ public final class WorkspaceWatcher implements AutoCloseable {
   private void retryLater() {
     synchronized (lock) {
       try {
-        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, RETRY_NANOS);
+        TimeUnit.NANOSECONDS.timedWait(lock, RETRY_NANOS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -332,12 +335,11 @@ public final class WorkspaceWatcher implements AutoCloseable {
     synchronized (memory) {
       pairs = Pairing.pair(snapshot, memory);
     }
-    List<java.util.concurrent.CompletableFuture<?>> relocations = new ArrayList<>();
+    List<CompletableFuture<?>> relocations = new ArrayList<>();
     for (Pairing.Match match : pairs.matches()) {
-      relocations.add(workspace.submit(new Command.Relocate(match.id(), match.folder()),
-          java.util.OptionalLong.empty()));
+      relocations.add(workspace.submit(new Command.Relocate(match.id(), match.folder()), OptionalLong.empty()));
     }
-    for (java.util.concurrent.CompletableFuture<?> relocation : relocations) {
+    for (CompletableFuture<?> relocation : relocations) {
       try {
         relocation.join();
       } catch (CompletionException e) {
