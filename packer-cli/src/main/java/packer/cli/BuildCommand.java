@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import packer.build.Build;
 import packer.build.BuildFailedException;
 import packer.build.BuildResult;
 import packer.diagnostic.Diagnostic;
-import packer.processor.Processors;
 import packer.snapshot.Snapshot;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -50,11 +46,10 @@ final class BuildCommand extends BaseCommand {
       Path output = out == null
           ? Build.outputOf(workspace.root(), snapshot)
           : root.base().resolve(out).normalize();
-      ExecutorService executor = Executors.newFixedThreadPool(count, daemonThreads());
+      ExecutorService executor = Builds.threads(count);
       BuildResult result;
       try {
-        Build build = new Build(
-            Processors.discover(BuildCommand.class.getClassLoader()), executor, VersionProvider.version());
+        Build build = Builds.create(executor);
         try (ProgressDisplay progress = ProgressDisplay.of(terminal(), json, "build")) {
           result = build.withProgress(progress).run(workspace.root(), snapshot, output);
         }
@@ -70,7 +65,8 @@ final class BuildCommand extends BaseCommand {
           terminal().out().println(Diagnostics.render(terminal(), warning));
         }
       }
-      report(result, shown(workspace.root(), result.pack()), shown(workspace.root(), result.manifest()), millis);
+      report(result, Builds.shown(out, workspace.root(), result.pack()),
+          Builds.shown(out, workspace.root(), result.manifest()), millis);
       return ExitCode.OK;
     }
   }
@@ -114,22 +110,5 @@ final class BuildCommand extends BaseCommand {
       terminal().err().flush();
     }
     return e.isConflict() ? ExitCode.CONFLICT : ExitCode.PROBLEMS;
-  }
-
-  /** The path relative to the workspace, or under --out as typed: never absolute unless typed so. */
-  private String shown(Path workspaceRoot, Path file) {
-    if (out != null) {
-      return Path.of(out).resolve(file.getFileName()).toString();
-    }
-    return workspaceRoot.relativize(file).toString();
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger next = new AtomicInteger(1);
-    return runnable -> {
-      Thread thread = new Thread(runnable, "packer-build-" + next.getAndIncrement());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -53,6 +53,7 @@ import picocli.CommandLine.Option;
       DiffCommand.class,
       GcCommand.class,
       ServeCommand.class,
+      WatchCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
       packer.cli.bench.BenchCommand.class,

@@ -10,6 +10,7 @@ import packer.server.PackerServer;
 import packer.server.ServerOptions;
 import packer.server.discovery.Discovery;
 import packer.server.discovery.DiscoveryFile;
+import packer.watch.WorkspaceWatcher;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
       "Serve the workspace on this machine: a JSON API (docs/api.md) and the studio link, until Ctrl-C.",
-      "Holds the workspace's write lock while it runs; tools find it in .packer/server.json."
+      "Holds the workspace's write lock while it runs; tools find it in .packer/server.json.",
+      "Watches the workspace: changes made on disk (edits, saves, new, moved or deleted folders)",
+      "show up as new snapshots within about a second, and a folder moved by hand keeps its id."
     })
 final class ServeCommand extends BaseCommand {
 
@@ -36,6 +39,9 @@ final class ServeCommand extends BaseCommand {
   @Option(names = "--open", description = "Open the studio in the default browser.")
   boolean open;
 
+  @Option(names = "--no-watch", description = "Do not watch the files: changes made on disk show after a restart.")
+  boolean noWatch;
+
   @Override
   public Integer call() throws Exception {
     ServerOptions options = serverOptions();
@@ -43,10 +49,14 @@ final class ServeCommand extends BaseCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     Workspace workspace = root.openForWriting("packer serve (pid " + pid + ")");
     PackerServer server;
+    WorkspaceWatcher watcher;
     try {
       // We hold the lock, so whoever wrote a discovery file left before is gone.
       Optional<Discovery> stale = DiscoveryFile.read(workspace.root());
       server = PackerServer.start(workspace, options);
+      // Watching a large tree takes seconds to set up: the server does not wait for it.
+      watcher = noWatch ? null : WorkspaceWatcher.startInBackground(workspace, WorkspaceWatcher.Options.defaults()
+          .withProblems(problem -> terminal().err().println("packer: watching the files: " + problem.getMessage())));
       stale.ifPresent(old -> terminal().err().println(terminal().dim(
           "packer: replaced .packer/server.json left by a server that is gone (pid " + old.pid() + ")")));
     } catch (IOException | RuntimeException e) {
@@ -55,6 +65,9 @@ final class ServeCommand extends BaseCommand {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        if (watcher != null) {
+          watcher.close();
+        }
         server.close();
         workspace.close();
       } catch (IOException | RuntimeException e) {

@@ -21,7 +21,8 @@ class HelpCliTest {
 
   static final List<String> COMMANDS = List.of(
       "init", "new", "adopt", "ls", "show", "rename", "mv", "rm", "relocate", "check", "status", "doctor",
-      "build", "verify", "inspect", "extract", "diff", "gc", "serve", "completion", "schema");
+      "build", "verify", "inspect", "extract", "diff", "gc", "serve", "watch", "completion",
+      "schema");
 
   @TempDir Path dir;
 

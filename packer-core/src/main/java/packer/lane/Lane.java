@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -61,11 +62,28 @@ public final class Lane implements AutoCloseable {
   private volatile Error dead;
 
   /** Queued by {@link #close()} so an idle writer stops at once, not at the end of its poll. */
-  private static final Pending WAKE_UP = new Pending(null, OptionalLong.empty(), new CompletableFuture<>());
+  private static final Pending WAKE_UP = new Pending(null, OptionalLong.empty(), new CompletableFuture<>(), null);
 
   /** Reads the whole workspace again, after a failure left the lane unsure of the disk. */
   public interface Rescan {
     WorkspaceState read() throws IOException;
+  }
+
+  /**
+   * Work that reads the disk rather than writing it: what authors changed by hand since the
+   * current snapshot. The lane runs it alone, between group commits, so it never sees half a
+   * commit of its own, and publishes what it returns.
+   */
+  public interface Reconciliation {
+    /**
+     * The snapshot after {@code base} as the disk now is, numbered {@code version}; empty when
+     * nothing changed (no empty versions).
+     *
+     * @param folders reads one asset folder
+     * @param rescan reads the whole workspace
+     */
+    Optional<Snapshot> next(Snapshot base, long version, FolderScanner folders, Rescan rescan)
+        throws IOException;
   }
 
   public Lane(Path root, IntentJournal journal, SnapshotPublisher publisher, FolderScanner folderScanner,
@@ -97,8 +115,24 @@ public final class Lane implements AutoCloseable {
       result.completeExceptionally(dead != null ? dead : new IllegalStateException("the lane is closed"));
       return result;
     }
-    queue.add(new Pending(command, expectedVersion, result));
+    queue.add(new Pending(command, expectedVersion, result, null));
     return result;
+  }
+
+  /**
+   * Runs {@code reconciliation} on the writer thread and publishes the snapshot it derives, if
+   * any. The future completes with the snapshot current after it: the new one, or the unchanged
+   * one when the disk held nothing new.
+   */
+  public CompletableFuture<Snapshot> reconcile(Reconciliation reconciliation) {
+    CompletableFuture<Snapshot> done = new CompletableFuture<>();
+    if (closed || dead != null) {
+      done.completeExceptionally(dead != null ? dead : new IllegalStateException("the lane is closed"));
+      return done;
+    }
+    CompletableFuture<Receipt> ignored = new CompletableFuture<>();
+    queue.add(new Pending(null, OptionalLong.empty(), ignored, new Reconcile(reconciliation, done)));
+    return done;
   }
 
   public Snapshot snapshot() {
@@ -115,6 +149,10 @@ public final class Lane implements AutoCloseable {
             continue;
           }
           carried.add(first);
+        }
+        if (carried.peek().reconcile() != null) {
+          reconcile(carried.poll().reconcile());
+          continue;
         }
         gather(carried);
         commitGroup(carried);
@@ -173,6 +211,9 @@ public final class Lane implements AutoCloseable {
     while (!waiting.isEmpty() && accepted.size() < MAX_BATCH) {
       Pending next = waiting.peek();
       boolean expectsVersion = next.expectedVersion().isPresent();
+      if (next.reconcile() != null) {
+        break; // It reads the disk once this group is on it.
+      }
       if (!planner.isEmpty() && (planner.touches(next.command()) || expectsVersion)) {
         break; // It needs to see this group's effects: it goes first in the next group.
       }
@@ -227,6 +268,26 @@ public final class Lane implements AutoCloseable {
     }
   }
 
+  private void reconcile(Reconcile task) {
+    if (broken != null) {
+      task.done().completeExceptionally(broken);
+      return;
+    }
+    Snapshot base = publisher.current();
+    try {
+      Optional<Snapshot> next = task.reconciliation().next(base, base.version() + 1, folderScanner, rescan);
+      if (next.isPresent()) {
+        publisher.publish(next.get());
+      }
+      task.done().complete(publisher.current());
+    } catch (IOException | RuntimeException e) {
+      task.done().completeExceptionally(e);
+    } catch (Error fatal) {
+      task.done().completeExceptionally(fatal);
+      throw fatal;
+    }
+  }
+
   /** After a failed commit: finish or undo it on disk, and read the workspace again. */
   private void resynchronize(Snapshot base) {
     try {
@@ -242,6 +303,9 @@ public final class Lane implements AutoCloseable {
     Pending pending;
     while ((pending = waiting.poll()) != null) {
       pending.result().completeExceptionally(cause);
+      if (pending.reconcile() != null) {
+        pending.reconcile().done().completeExceptionally(cause);
+      }
     }
   }
 
@@ -261,5 +325,9 @@ public final class Lane implements AutoCloseable {
     failAll(left, new IllegalStateException("the lane is closed"));
   }
 
-  private record Pending(Command command, OptionalLong expectedVersion, CompletableFuture<Receipt> result) {}
+  /** A command, or (when {@code reconcile} is set) a reconciliation. */
+  private record Pending(Command command, OptionalLong expectedVersion, CompletableFuture<Receipt> result,
+      Reconcile reconcile) {}
+
+  private record Reconcile(Reconciliation reconciliation, CompletableFuture<Snapshot> done) {}
 }

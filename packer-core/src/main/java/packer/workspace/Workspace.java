@@ -220,6 +220,14 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code reconciliation} in the lane, between commits, publishing what it finds changed on
+   * disk; completes with the snapshot current after it.
+   */
+  public CompletableFuture<Snapshot> reconcile(Lane.Reconciliation reconciliation) {
+    return writableLane().reconcile(reconciliation);
+  }
+
   private Lane writableLane() {
     if (lane == null) {
       throw new IllegalStateException("this workspace was opened to read; open it for writing to submit commands");

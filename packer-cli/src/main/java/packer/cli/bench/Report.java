@@ -21,6 +21,7 @@ final class Report {
   private LaneFigures lane;
   private final List<BuildFigures> builds = new ArrayList<>();
   private ReaderBenchmark.Figures reader;
+  private WatchFigures watch;
 
   Report(String command, Machine machine, Launcher launcher, int assets, int runs) {
     this.command = command;
@@ -56,6 +57,10 @@ final class Report {
 
   void reader(ReaderBenchmark.Figures figures) {
     reader = figures;
+  }
+
+  void watch(WatchFigures figures) {
+    watch = figures;
   }
 
   void print(PrintWriter out) {
@@ -94,6 +99,9 @@ final class Report {
     }
     if (reader != null) {
       reader.print(out, command);
+    }
+    if (watch != null) {
+      watch.print(out, assets, runs, command);
     }
   }
 }

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
   static final Set<String> PARTS =
-      Set.of("status", "git", "profile", "heap", "lane", "build", "build-zstd", "reader");
-  private static final String DEFAULT_ONLY = "status,git,profile,heap,lane,build,build-zstd,reader";
+      Set.of("status", "git", "profile", "heap", "lane", "build", "build-zstd", "reader", "watch");
+  private static final String DEFAULT_ONLY = "status,git,profile,heap,lane,build,build-zstd,reader,watch";
 
   /** Input bytes of the build parts' workspace when --total-bytes is not given: issue 3's ~400 MB. */
   static final long DEFAULT_BUILD_BYTES = 400L << 20;
@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
   Long totalBytes;
 
   @Option(names = "--only", paramLabel = "PARTS", defaultValue = DEFAULT_ONLY, split = ",",
-      description = {"Which figures: status, git, profile, heap, lane, build, build-zstd, reader (default: all).",
+      description = {"Which figures: status, git, profile, heap, lane, build, build-zstd, reader, watch (default: all).",
           "build and build-zstd time packer build (cold, no-op, one asset changed) against tar (| zstd -3);",
           "reader times packer.pack.Pack against cat. They build a workspace of one input per asset."})
   List<String> only;
@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--lane-threads", paramLabel = "T,...", split = ",", defaultValue = "4,16",
       description = "Writer thread counts for the lane (default: ${DEFAULT-VALUE}).")
   List<Integer> laneThreads;
+
+  @Option(names = "--watch-edits", paramLabel = "E", defaultValue = "50",
+      description = "Edits on disk timed per run by the watch part (default: ${DEFAULT-VALUE}).")
+  int watchEdits;
 
   @Option(names = "--lane-renames", paramLabel = "K", defaultValue = "1000",
       description = "Measured renames per thread count, shared by the threads (default: ${DEFAULT-VALUE}).")
@@ -110,9 +114,10 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     err = spec.commandLine().getErr();
     Set<String> parts = parts();
-    if (runs < 1 || assets < 1 || laneRenames < 1 || readerLookups < 1 || laneThreads.stream().anyMatch(t -> t < 1)) {
+    if (runs < 1 || assets < 1 || laneRenames < 1 || readerLookups < 1 || watchEdits < 1
+        || laneThreads.stream().anyMatch(t -> t < 1)) {
       throw new ParameterException(spec.commandLine(),
-          "--runs, --assets, --lane-renames, --reader-lookups and --lane-threads must be positive");
+          "--runs, --assets, --lane-renames, --reader-lookups, --watch-edits and --lane-threads must be positive");
     }
     List<Variant> extra = parseVariants();
     launcher = Launcher.locate(Optional.ofNullable(jar));
@@ -148,6 +153,11 @@ final class RunCommand implements Callable<Integer> {
         // Its own workspace, as the renames would show up in git status; input sizes do not matter to a rename.
         Path lane = fixture.workspace("lane-" + assets + "-s" + seed, settings((long) assets * 1024)).root();
         report.lane(lane(lane));
+      }
+      if (parts.contains("watch")) {
+        // Its own workspace too: the edits are undone, but would still disturb git status meanwhile.
+        Path watched = fixture.workspace("watch-" + assets + "-s" + seed, settings((long) assets * 1024)).root();
+        report.watch(watch(watched));
       }
       if (parts.contains("build") || parts.contains("build-zstd") || parts.contains("reader")) {
         long bytes = totalBytes == null ? DEFAULT_BUILD_BYTES : totalBytes;
@@ -248,6 +258,9 @@ final class RunCommand implements Callable<Integer> {
     if (!laneThreads.equals(List.of(4, 16))) {
       line.append(" --lane-threads ").append(String.join(",", laneThreads.stream().map(String::valueOf).toList()));
     }
+    if (watchEdits != 50) {
+      line.append(" --watch-edits ").append(watchEdits);
+    }
     if (laneRenames != 1000) {
       line.append(" --lane-renames ").append(laneRenames);
     }
@@ -324,6 +337,25 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return lane;
+  }
+
+  private WatchFigures watch(Path workspace) throws IOException, InterruptedException {
+    WatchFigures watch = new WatchFigures(watchEdits);
+    for (int run = 1; run <= runs; run++) {
+      err.println("bench: edit to snapshot with the watcher on, run " + run + "/" + runs);
+      ChildProcess.Result result = children.runChecked(
+          launcher.command(List.of(), "bench", "watch", workspace.toString(), "--edits", Integer.toString(watchEdits)),
+          Launcher.environment(), false);
+      for (String line : result.stdout().split("\n")) {
+        if (line.startsWith("watch ")) {
+          watch.addStart(Long.parseLong(KeyValues.parse(line, "watch").get("start")));
+        } else if (line.startsWith("edits ")) {
+          Map<String, String> v = KeyValues.parse(line, "edits");
+          watch.addEdits(Long.parseLong(v.get("p50")), Long.parseLong(v.get("p99")), Long.parseLong(v.get("max")));
+        }
+      }
+    }
+    return watch;
   }
 
   static void deleteTree(Path root) throws IOException {
