@@ -160,8 +160,11 @@ class BuildApiTest {
         "{\n  \"name\": \"hero\",\n  \"type\": \"no-such-type\",\n  \"inputs\": [\"hero.bin\"]\n}\n");
     served = ServedWorkspace.serve(root);
 
-    JsonNode build = follow(start().get("build").asInt());
+    JsonNode answer = start();
+    JsonNode build = follow(answer.get("build").asInt());
 
+    assertThat(answer.get("state").asText()).as("refused at once").isEqualTo("failed");
+    assertThat(answer).isEqualTo(build);
     assertThat(build.get("state").asText()).isEqualTo("failed");
     assertThat(build.get("result").isNull()).isTrue();
     JsonNode diagnostic = build.get("diagnostics").get(0);

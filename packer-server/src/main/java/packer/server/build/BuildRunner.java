@@ -88,6 +88,12 @@ public final class BuildRunner implements AutoCloseable {
     }
     Snapshot snapshot = snapshots.current();
     BuildStatus status = BuildStatus.started(++lastNumber, snapshot.version());
+    if (snapshot.hasErrors()) {
+      // Refused before anything is read, as Build.run would: the answer says why at once.
+      BuildStatus refused = status.failed(snapshot.diagnostics(), Optional.empty());
+      update(refused, true);
+      return new Start(refused, true);
+    }
     update(status, true);
     running = new Thread(() -> run(status, snapshot), "packer-build-" + status.number());
     running.setDaemon(true);
