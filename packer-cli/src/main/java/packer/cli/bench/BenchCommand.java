@@ -11,5 +11,6 @@ import picocli.CommandLine.Command;
     hidden = true,
     mixinStandardHelpOptions = true,
     description = "Generate synthetic workspaces and measure packer against its budgets.",
-    subcommands = {GenerateCommand.class, RunCommand.class, ProfileCommand.class, HeapCommand.class, LaneCommand.class, ReaderCommand.class})
+    subcommands = {GenerateCommand.class, RunCommand.class, ProfileCommand.class, HeapCommand.class, LaneCommand.class, ReaderCommand.class,
+        ServerBenchCommand.class})
 public final class BenchCommand {}
