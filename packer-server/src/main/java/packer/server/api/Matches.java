@@ -28,13 +28,13 @@ final class Matches {
       kept = now;
     }
     List<Asset> selected = now.selected().get(filter);
-    if (selected == null) {
-      selected = filter.select(snapshot);
-      if (now.selected().size() >= FILTERS_KEPT) {
-        now.selected().clear();
-      }
-      now.selected().put(filter, selected);
+    if (selected != null) {
+      return selected;
     }
-    return selected;
+    if (now.selected().size() >= FILTERS_KEPT) {
+      now.selected().clear();
+    }
+    // Requests that arrive together for a new snapshot wait for one selection instead of each making it.
+    return now.selected().computeIfAbsent(filter, f -> f.select(snapshot));
   }
 }
