@@ -66,8 +66,8 @@ public final class PackerServer implements AutoCloseable {
     Credentials credentials = new Credentials();
     RequestGuard guard = new RequestGuard(credentials);
     ReadApi read = new ReadApi(workspace.snapshots(), new InputFiles(workspace.root()));
-    EventStream events = new EventStream(workspace.snapshots(), EventStream.HEARTBEAT);
     BuildRunner builds = BuildRunner.standard(workspace.root(), workspace.snapshots());
+    EventStream events = new EventStream(workspace.snapshots(), EventStream.HEARTBEAT);
     builds.listen(events::build);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
