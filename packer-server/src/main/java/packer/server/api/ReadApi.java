@@ -81,8 +81,8 @@ public final class ReadApi {
     AssetQuery query = AssetQuery.parse(QueryParams.of(ctx, AssetQuery.SINGLE, AssetQuery.REPEATABLE));
     Snapshot snapshot = read(ctx);
     AssetQuery.Page page = query.page(matches.of(snapshot, query.filter()));
-    List<Map<String, Object>> items = new ArrayList<>(page.assets().size());
-    page.assets().forEach(asset -> items.add(AssetJson.summary(asset)));
+    List<Object> items = new ArrayList<>(page.assets().size());
+    page.assets().forEach(asset -> items.add(matches.summary(snapshot, asset)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", snapshot.version());
     body.put("total", page.total());
