@@ -7,10 +7,12 @@ import java.net.Inet6Address;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import packer.server.api.BuildApi;
 import packer.server.api.CommandApi;
 import packer.server.api.EventStream;
 import packer.server.api.InputFiles;
 import packer.server.api.ReadApi;
+import packer.server.build.BuildRunner;
 import packer.server.discovery.Discovery;
 import packer.server.discovery.DiscoveryFile;
 import packer.server.http.ApiError;
@@ -42,12 +44,14 @@ public final class PackerServer implements AutoCloseable {
   private final Discovery discovery;
   private final String baseUrl;
   private final EventStream events;
+  private final BuildRunner builds;
   private boolean closed;
 
   private PackerServer(Javalin app, Path root, Credentials credentials, Discovery discovery, String baseUrl,
-      EventStream events) {
+      EventStream events, BuildRunner builds) {
     this.app = app;
     this.events = events;
+    this.builds = builds;
     this.root = root;
     this.credentials = credentials;
     this.discovery = discovery;
@@ -63,7 +67,9 @@ public final class PackerServer implements AutoCloseable {
     RequestGuard guard = new RequestGuard(credentials);
     ReadApi read = new ReadApi(workspace.snapshots(), new InputFiles(workspace.root()));
     StudioPage studio = StudioPage.load();
+    BuildRunner builds = BuildRunner.standard(workspace.root(), workspace.snapshots());
     EventStream events = new EventStream(workspace.snapshots(), EventStream.HEARTBEAT);
+    builds.listen(events::build);
     Javalin app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
@@ -77,6 +83,7 @@ public final class PackerServer implements AutoCloseable {
       read.register(config.routes);
       new CommandApi(workspace).register(config.routes);
       events.register(config.routes);
+      new BuildApi(builds, workspace.snapshots()).register(config.routes);
       config.routes.exception(ApiError.class, (e, ctx) -> {
         SecurityHeaders.apply(ctx);
         Json.sendError(ctx, e);
@@ -105,6 +112,7 @@ public final class PackerServer implements AutoCloseable {
     try {
       app.start();
     } catch (RuntimeException e) {
+      builds.close();
       events.close();
       throw e;
     }
@@ -119,11 +127,12 @@ public final class PackerServer implements AutoCloseable {
     try {
       DiscoveryFile.write(workspace.root(), discovery);
     } catch (IOException | RuntimeException e) {
+      builds.close();
       events.close();
       app.stop();
       throw e;
     }
-    return new PackerServer(app, workspace.root(), credentials, discovery, baseUrl, events);
+    return new PackerServer(app, workspace.root(), credentials, discovery, baseUrl, events, builds);
   }
 
   /** The bound address as a URL writes it: IPv6 in brackets, and compressed as browsers send it. */
@@ -163,6 +172,8 @@ public final class PackerServer implements AutoCloseable {
     }
     closed = true;
     try {
+      // A running build ends first (at its next asset, writing nothing) so its end is still sent.
+      builds.close();
       events.close();
       app.stop();
     } finally {

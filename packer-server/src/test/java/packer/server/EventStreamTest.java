@@ -220,4 +220,127 @@ class EventStreamTest {
       assertThat(crossSite.statusCode()).isEqualTo(403);
     }
   }
+
+  /** Adds an asset of type test.gate, adopted, and serves the workspace again (no watching here). */
+  void addGatedAsset() throws Exception {
+    ServedWorkspace.asset(served.root, "assets/gated", "gated", "test.gate", List.of(), Map.of("g.bin", "G"));
+    Path root = served.root;
+    served.close();
+    served = ServedWorkspace.serve(root);
+    served.adopt("assets/gated");
+  }
+
+  int startBuild() throws Exception {
+    HttpResponse<String> response = served.post("/api/builds", "{}", served.bearer());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return JSON.readTree(response.body()).get("build").asInt();
+  }
+
+  /** The next build event, snapshot events passed over; every build event has no id. */
+  Event nextBuild(Events events) throws Exception {
+    while (true) {
+      Event event = events.next();
+      if (event.name().equals("build")) {
+        assertThat(event.id()).as("a build event has no id").isNull();
+        return event;
+      }
+    }
+  }
+
+  @Test
+  void aBuildIsSentAsBuildEventsWithoutIdAsItStartsProgressesAndEnds() throws Exception {
+    addGatedAsset();
+    GateProcessor.Gate gate = GateProcessor.shut();
+    try {
+      Events events = connect();
+      long version = rename(hero, "knight");
+      Event snapshot = events.next();
+      assertThat(snapshot.name()).isEqualTo("snapshot");
+      assertThat(snapshot.id()).isEqualTo(Long.toString(version));
+
+      int number = startBuild();
+
+      Event start = nextBuild(events);
+      assertThat(start.data().get("build").asInt()).isEqualTo(number);
+      assertThat(start.data().get("state").asText()).isEqualTo("running");
+      assertThat(start.data().get("version").asLong()).isEqualTo(version);
+      gate.reached();
+      // Hero is done, the gated asset waits: the latest progress goes out even when throttled.
+      Event progress;
+      do {
+        progress = nextBuild(events);
+        assertThat(progress.data().get("state").asText()).isEqualTo("running");
+      } while (progress.data().get("done").asInt() < 1);
+      assertThat(progress.data().get("total").asInt()).isEqualTo(2);
+      assertThat(progress.data().get("done").asInt()).isEqualTo(1);
+      gate.open();
+      Event end;
+      do {
+        end = nextBuild(events);
+      } while (end.data().get("state").asText().equals("running"));
+      assertThat(end.data().get("state").asText()).isEqualTo("succeeded");
+      assertThat(end.data().get("done").asInt()).isEqualTo(2);
+      assertThat(end.data().get("result").get("pack").asText()).isEqualTo("build/game.pack");
+      assertThat(end.data()).isEqualTo(JSON.readTree(served.get("/api/builds/" + number).body()));
+      long next = rename(hero, "paladin");
+      Event after = events.next();
+      assertThat(after.name()).isEqualTo("snapshot");
+      assertThat(after.id()).isEqualTo(Long.toString(next));
+    } finally {
+      gate.open();
+    }
+  }
+
+  @Test
+  void buildEventsAreNotReplayedToAReconnectingClient() throws Exception {
+    long seen = served.workspace.snapshot().version();
+    int number = startBuild();
+    while (!served.get("/api/builds/" + number).body().contains("\"succeeded\"")) {
+      Thread.sleep(20);
+    }
+    long next = rename(hero, "knight");
+
+    Events again = connect("Last-Event-ID", Long.toString(seen));
+
+    Event replayed = again.next();
+    assertThat(replayed.name()).isEqualTo("snapshot");
+    assertThat(replayed.id()).isEqualTo(Long.toString(next));
+    again.expectNothingFor(Duration.ofMillis(300));
+  }
+
+  @Test
+  void stoppingTheServerMidBuildEndsTheBuildFailedWithoutAPackAndSaysSo() throws Exception {
+    addGatedAsset();
+    GateProcessor.Gate gate = GateProcessor.shut();
+    try {
+      Events events = connect();
+      startBuild();
+      gate.reached();
+      Thread closer = new Thread(() -> {
+        try {
+          served.server.close();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      closer.start();
+      // The server refuses new builds as soon as it is stopping, and still answers until the build ends.
+      while (served.post("/api/builds", "{}", served.bearer()).statusCode() != 503) {
+        Thread.sleep(10);
+      }
+      gate.open();
+      Event end;
+      do {
+        end = nextBuild(events);
+      } while (end.data().get("state").asText().equals("running"));
+      closer.join(30_000);
+
+      assertThat(closer.isAlive()).isFalse();
+      assertThat(end.data().get("state").asText()).isEqualTo("failed");
+      assertThat(end.data().get("error").asText()).contains("server stopped");
+      assertThat(served.root.resolve("build/game.pack")).doesNotExist();
+    } finally {
+      gate.open();
+    }
+  }
 }

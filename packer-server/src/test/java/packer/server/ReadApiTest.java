@@ -100,6 +100,34 @@ class ReadApiTest {
     assertThat(names("/api/assets?q=assets%2Fst")).containsExactly("stray");
   }
 
+  @Test
+  void aListAskedAgainAfterACommitAnswersFromTheNewSnapshot() throws Exception {
+    assertThat(names("/api/assets?q=knight")).isEmpty();
+    assertThat(names("/api/assets?q=knight")).isEmpty();
+
+    HttpResponse<String> renamed = served.post("/api/assets/" + hero.hex() + "/rename", "{\"name\": \"Knight\"}",
+        served.bearer());
+
+    assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+    assertThat(names("/api/assets?q=knight")).containsExactly("Knight");
+    assertThat(json(served.get("/api/assets?q=knight")).get("version").asLong()).isEqualTo(version());
+  }
+
+  @Test
+  void aCursorWhoseAssetWasRemovedGoesOnWithTheNextOne() throws Exception {
+    JsonNode first = json(served.get("/api/assets?limit=1"));
+    String gone = first.get("assets").get(0).get("id").asText();
+    JsonNode all = json(served.get("/api/assets"));
+    String following = all.get("assets").get(1).get("folder").asText();
+
+    HttpResponse<String> removed = served.post("/api/assets/" + gone + "/remove", "{}", served.bearer());
+
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    JsonNode next = json(served.get("/api/assets?limit=1&cursor=" + first.get("nextCursor").asText()));
+    assertThat(next.get("assets").get(0).get("folder").asText()).isEqualTo(following);
+    assertThat(next.get("total").asInt()).isEqualTo(3);
+  }
+
   private List<String> names(String path) throws Exception {
     HttpResponse<String> response = served.get(path);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -60,6 +60,7 @@ class TraversalTest {
       targets.add("/api/assets/" + hero.hex() + "/inputs/" + tail);
       targets.add("/api/folders/" + tail);
       targets.add("/api/assets/" + tail);
+      targets.add("/api/builds/" + tail);
       targets.add("/" + tail);
       targets.add("/studio/" + tail);
     }

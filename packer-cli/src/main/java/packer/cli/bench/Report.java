@@ -19,6 +19,7 @@ final class Report {
   private ProfileFigures profile;
   private HeapFigures heap;
   private LaneFigures lane;
+  private ServerFigures server;
   private final List<BuildFigures> builds = new ArrayList<>();
   private ReaderBenchmark.Figures reader;
   private WatchFigures watch;
@@ -49,6 +50,10 @@ final class Report {
 
   void lane(LaneFigures figures) {
     lane = figures;
+  }
+
+  void server(ServerFigures figures) {
+    server = figures;
   }
 
   void build(BuildFigures figures) {
@@ -93,6 +98,9 @@ final class Report {
     }
     if (lane != null) {
       lane.print(out, assets, command);
+    }
+    if (server != null) {
+      server.print(out, assets, command);
     }
     for (BuildFigures build : builds) {
       build.print(out, command);

@@ -41,8 +41,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
   static final Set<String> PARTS =
-      Set.of("status", "git", "profile", "heap", "lane", "build", "build-zstd", "reader", "watch");
-  private static final String DEFAULT_ONLY = "status,git,profile,heap,lane,build,build-zstd,reader,watch";
+      Set.of("status", "git", "profile", "heap", "lane", "server", "build", "build-zstd", "reader", "watch");
+  private static final String DEFAULT_ONLY = "status,git,profile,heap,lane,server,build,build-zstd,reader,watch";
 
   /** Input bytes of the build parts' workspace when --total-bytes is not given: issue 3's ~400 MB. */
   static final long DEFAULT_BUILD_BYTES = 400L << 20;
@@ -62,7 +62,9 @@ final class RunCommand implements Callable<Integer> {
   Long totalBytes;
 
   @Option(names = "--only", paramLabel = "PARTS", defaultValue = DEFAULT_ONLY, split = ",",
-      description = {"Which figures: status, git, profile, heap, lane, build, build-zstd, reader, watch (default: all).",
+      description = {"Which figures: status, git, profile, heap, lane, server, build, build-zstd, reader, watch (default: all).",
+          "server measures HTTP reads of packer serve (one asset, a filtered list), idle and while renaming;",
+          "watch times an edit on disk to the snapshot that shows it, with the watcher on;",
           "build and build-zstd time packer build (cold, no-op, one asset changed) against tar (| zstd -3);",
           "reader times packer.pack.Pack against cat. They build a workspace of one input per asset."})
   List<String> only;
@@ -88,6 +90,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--lane-renames", paramLabel = "K", defaultValue = "1000",
       description = "Measured renames per thread count, shared by the threads (default: ${DEFAULT-VALUE}).")
   int laneRenames;
+
+  @Option(names = "--server-clients", paramLabel = "C", defaultValue = "16",
+      description = "server: client threads sending requests (default: ${DEFAULT-VALUE}).")
+  int serverClients;
+
+  @Option(names = "--server-seconds", paramLabel = "S", defaultValue = "5",
+      description = "server: measured seconds per request kind and load (default: ${DEFAULT-VALUE}).")
+  int serverSeconds;
 
   @Option(names = "--drop-caches",
       description = {"build parts: also time a cold build and its peer with the OS page cache dropped before",
@@ -115,9 +125,9 @@ final class RunCommand implements Callable<Integer> {
     err = spec.commandLine().getErr();
     Set<String> parts = parts();
     if (runs < 1 || assets < 1 || laneRenames < 1 || readerLookups < 1 || watchEdits < 1
-        || laneThreads.stream().anyMatch(t -> t < 1)) {
-      throw new ParameterException(spec.commandLine(),
-          "--runs, --assets, --lane-renames, --reader-lookups, --watch-edits and --lane-threads must be positive");
+        || laneThreads.stream().anyMatch(t -> t < 1) || serverClients < 1 || serverSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "--runs, --assets, --lane-renames, --reader-lookups,"
+          + " --watch-edits, --lane-threads, --server-clients and --server-seconds must be positive");
     }
     List<Variant> extra = parseVariants();
     launcher = Launcher.locate(Optional.ofNullable(jar));
@@ -149,10 +159,15 @@ final class RunCommand implements Callable<Integer> {
       if (parts.contains("heap")) {
         report.heap(heap(workspace));
       }
-      if (parts.contains("lane")) {
+      if (parts.contains("lane") || parts.contains("server")) {
         // Its own workspace, as the renames would show up in git status; input sizes do not matter to a rename.
         Path lane = fixture.workspace("lane-" + assets + "-s" + seed, settings((long) assets * 1024)).root();
-        report.lane(lane(lane));
+        if (parts.contains("lane")) {
+          report.lane(lane(lane));
+        }
+        if (parts.contains("server")) {
+          report.server(server(lane));
+        }
       }
       if (parts.contains("watch")) {
         // Its own workspace too: the edits are undone, but would still disturb git status meanwhile.
@@ -267,6 +282,12 @@ final class RunCommand implements Callable<Integer> {
     if (work != null) {
       line.append(" --work ").append(work);
     }
+    if (serverClients != 16) {
+      line.append(" --server-clients ").append(serverClients);
+    }
+    if (serverSeconds != 5) {
+      line.append(" --server-seconds ").append(serverSeconds);
+    }
     if (dropCaches) {
       line.append(" --drop-caches");
     }
@@ -356,6 +377,31 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return watch;
+  }
+
+  private ServerFigures server(Path workspace) throws IOException, InterruptedException {
+    ServerFigures server = new ServerFigures(serverClients, serverSeconds);
+    for (int run = 1; run <= runs; run++) {
+      err.println("bench: HTTP reads of the server, run " + run + "/" + runs);
+      // With the flags packer serve runs with (the optimizing compiler), not those of short commands.
+      ChildProcess.Result result = children.runChecked(
+          launcher.commandWithOnly(launcher.flagsFor("serve"), "bench", "server", workspace.toString(),
+              "--clients", Integer.toString(serverClients), "--seconds", Integer.toString(serverSeconds)),
+          Launcher.environment(), false);
+      for (String line : result.stdout().split("\n")) {
+        if (line.startsWith("http ")) {
+          Map<String, String> v = KeyValues.parse(line, "http");
+          server.addRequests(v.get("target"), v.get("load"), Long.parseLong(v.get("requests")),
+              Long.parseLong(v.get("nanos")), Long.parseLong(v.get("cpu")), Long.parseLong(v.get("server")),
+              Double.parseDouble(v.get("p50")), Double.parseDouble(v.get("p99")), Double.parseDouble(v.get("max")),
+              Double.parseDouble(v.get("loadavg")));
+        } else if (line.startsWith("commits ")) {
+          Map<String, String> v = KeyValues.parse(line, "commits");
+          server.addCommits(v.get("target"), Long.parseLong(v.get("count")), Long.parseLong(v.get("nanos")));
+        }
+      }
+    }
+    return server;
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -25,7 +25,7 @@ class RunCommandTest {
 
     assertThat(err.toString())
         .contains("unknown part 'bogus' in --only")
-        .contains("status, git, profile, heap, lane, build, build-zstd, reader");
+        .contains("status, git, profile, heap, lane, server, build, build-zstd, reader");
   }
 
   @Test
@@ -47,6 +47,17 @@ class RunCommandTest {
     assertThat(changed.commandLine()).isEqualTo(
         "./packer bench run --assets 10000 --runs 5 --total-bytes 20971520 --only build --drop-caches"
             + " --reader-lookups 5000");
+  }
+
+  @Test
+  void theServerOptionsAreInTheReproducingCommandWhenChanged() {
+    RunCommand changed = new RunCommand();
+    new CommandLine(changed).parseArgs("--only", "server", "--server-clients", "8", "--server-seconds", "3");
+
+    assertThat(changed.commandLine()).isEqualTo(
+        "./packer bench run --assets 10000 --runs 5 --only server --server-clients 8 --server-seconds 3");
+    assertThat(run("--only", "server", "--server-clients", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--server-clients");
   }
 
   @Test

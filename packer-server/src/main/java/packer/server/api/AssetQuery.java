@@ -19,9 +19,7 @@ import packer.snapshot.Snapshot;
  * unregistered ones by folder). The cursor names the last asset returned, so the next page starts
  * right after it even if assets were added or removed in between.
  */
-record AssetQuery(
-    Optional<String> type, List<String> tags, Optional<AssetState> state, Optional<String> text, int limit,
-    Optional<Position> after) {
+record AssetQuery(Filter filter, int limit, Optional<Position> after) {
 
   static final Set<String> SINGLE = Set.of("type", "state", "q", "limit", "cursor");
   static final Set<String> REPEATABLE = Set.of("tag");
@@ -33,7 +31,7 @@ record AssetQuery(
     int limit = params.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
     Optional<Position> after = params.one("cursor").map(Position::decode);
     Optional<String> text = params.one("q").map(q -> q.toLowerCase(Locale.ROOT)).filter(q -> !q.isEmpty());
-    return new AssetQuery(params.one("type"), params.all("tag"), state, text, limit, after);
+    return new AssetQuery(new Filter(params.one("type"), List.copyOf(params.all("tag")), state, text), limit, after);
   }
 
   private static AssetState state(String label) {
@@ -45,46 +43,92 @@ record AssetQuery(
     throw ApiError.badRequest("state must be one of registered, unregistered, missing, invalid; not '" + label + "'");
   }
 
-  boolean matches(Asset asset) {
-    if (type.isPresent() && !type.equals(asset.type())) {
-      return false;
+  /**
+   * What a query selects, whatever the page: type, every tag, state, and text in the name or the
+   * folder, ignoring case.
+   */
+  record Filter(Optional<String> type, List<String> tags, Optional<AssetState> state, Optional<String> text) {
+
+    boolean matches(Asset asset) {
+      if (type.isPresent() && !type.equals(asset.type())) {
+        return false;
+      }
+      if (!tags.isEmpty() && !asset.tags().containsAll(tags)) {
+        return false;
+      }
+      if (state.isPresent() && state.get() != asset.state()) {
+        return false;
+      }
+      if (text.isPresent()) {
+        String needle = text.get();
+        return asset.name().map(n -> containsLowerCase(n, needle)).orElse(false)
+            || containsLowerCase(asset.folder(), needle);
+      }
+      return true;
     }
-    if (!asset.tags().containsAll(tags)) {
-      return false;
+
+    /** The matching assets of {@code snapshot}, in its order. */
+    List<Asset> select(Snapshot snapshot) {
+      List<Asset> matching = new ArrayList<>();
+      for (Asset asset : snapshot.assets()) {
+        if (matches(asset)) {
+          matching.add(asset);
+        }
+      }
+      return List.copyOf(matching);
     }
-    if (state.isPresent() && state.get() != asset.state()) {
-      return false;
-    }
-    if (text.isPresent()) {
-      String needle = text.get();
-      boolean inName = asset.name().map(n -> n.toLowerCase(Locale.ROOT).contains(needle)).orElse(false);
-      boolean inFolder = asset.folder().toLowerCase(Locale.ROOT).contains(needle);
-      return inName || inFolder;
-    }
-    return true;
   }
 
-  /** Every matching asset's count, and the page after the cursor. */
-  Page run(Snapshot snapshot) {
-    List<Asset> page = new ArrayList<>();
-    int total = 0;
-    boolean more = false;
-    for (Asset asset : snapshot.assets()) {
-      if (!matches(asset)) {
-        continue;
-      }
-      total++;
-      if (after.isPresent() && Position.of(asset).compareTo(after.get()) <= 0) {
-        continue;
-      }
-      if (page.size() < limit) {
-        page.add(asset);
-      } else {
-        more = true;
+  /**
+   * Whether {@code text.toLowerCase(Locale.ROOT)} contains {@code needle} (lowercase already),
+   * without making the lowercase copy when {@code text} is ASCII, as names and folders mostly are.
+   */
+  static boolean containsLowerCase(String text, String needle) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) >= 0x80) {
+        return text.toLowerCase(Locale.ROOT).contains(needle);
       }
     }
-    Optional<String> next = more ? Optional.of(Position.of(page.get(page.size() - 1)).encode()) : Optional.empty();
-    return new Page(total, page, next);
+    int m = needle.length();
+    outer:
+    for (int start = 0; start + m <= n; start++) {
+      for (int k = 0; k < m; k++) {
+        char c = text.charAt(start + k);
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + ('a' - 'A'));
+        }
+        if (c != needle.charAt(k)) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** The page after the cursor of {@code matching}, the filter's assets in snapshot order. */
+  Page page(List<Asset> matching) {
+    int from = 0;
+    if (after.isPresent()) {
+      // Snapshot order is position order: the first asset past the cursor, by binary search.
+      int low = 0;
+      int high = matching.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (Position.of(matching.get(mid)).compareTo(after.get()) <= 0) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
+      }
+      from = low;
+    }
+    int to = Math.min(matching.size(), from + limit);
+    List<Asset> page = matching.subList(from, to);
+    Optional<String> next =
+        to < matching.size() && to > from ? Optional.of(Position.of(page.get(page.size() - 1)).encode()) : Optional.empty();
+    return new Page(matching.size(), page, next);
   }
 
   record Page(int total, List<Asset> assets, Optional<String> nextCursor) {}

@@ -17,8 +17,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import packer.id.AssetId;
+import packer.server.build.BuildStatus;
 import packer.server.http.ApiError;
 import packer.server.http.Json;
 import packer.snapshot.Asset;
@@ -27,7 +29,8 @@ import packer.snapshot.SnapshotPublisher;
 
 /**
  * {@code GET /api/events}: a server-sent event per published snapshot, naming what changed, with a
- * bounded history so a client reconnecting with {@code Last-Event-ID} gets what it missed.
+ * bounded history so a client reconnecting with {@code Last-Event-ID} gets what it missed; and
+ * {@code build} events, without id and not replayed, as a build starts, progresses and ends.
  *
  * <p>Everything here (history, clients, every write to a stream) runs on one thread of its own:
  * the lane only queues the snapshot it published, so a slow client never slows a commit.
@@ -36,6 +39,8 @@ public final class EventStream implements AutoCloseable {
 
   public static final int HISTORY = 256;
   public static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  /** At most this often a build's progress goes out; its start and end go out at once. */
+  public static final Duration BUILD_PROGRESS_EVERY = Duration.ofMillis(100);
 
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "packer-events");
@@ -46,6 +51,9 @@ public final class EventStream implements AutoCloseable {
   private final List<SseClient> clients = new ArrayList<>();
   private final AutoCloseable subscription;
   private Snapshot last;
+  private BuildStatus unsentBuild;
+  private long lastBuildSentNanos = System.nanoTime() - BUILD_PROGRESS_EVERY.toNanos();
+  private ScheduledFuture<?> buildFlush;
 
   /** One sent event; {@code previous} is the version it was diffed against. */
   private record Event(long previous, long version, String data) {}
@@ -138,6 +146,44 @@ public final class EventStream implements AutoCloseable {
     }
     clients.removeIf(client -> {
       send(client, event);
+      return client.terminated();
+    });
+  }
+
+  /**
+   * Queues a {@code build} event: its start and end at once, progress at most every {@link
+   * #BUILD_PROGRESS_EVERY} (the latest state wins). Build events carry no id, so {@code
+   * Last-Event-ID} keeps naming a snapshot version, and they are not replayed.
+   */
+  public void build(BuildStatus status, boolean milestone) {
+    submit(() -> {
+      unsentBuild = status;
+      long wait = lastBuildSentNanos + BUILD_PROGRESS_EVERY.toNanos() - System.nanoTime();
+      if (milestone || wait <= 0) {
+        flushBuild();
+      } else if (buildFlush == null) {
+        try {
+          buildFlush = thread.schedule(this::flushBuild, wait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+          // The stream is closing; its clients are being ended.
+        }
+      }
+    });
+  }
+
+  private void flushBuild() {
+    if (buildFlush != null) {
+      buildFlush.cancel(false);
+      buildFlush = null;
+    }
+    if (unsentBuild == null) {
+      return;
+    }
+    String data = BuildApi.text(unsentBuild);
+    unsentBuild = null;
+    lastBuildSentNanos = System.nanoTime();
+    clients.removeIf(client -> {
+      client.sendEvent("build", data);
       return client.terminated();
     });
   }

@@ -27,6 +27,7 @@ public final class ReadApi {
 
   private final SnapshotPublisher snapshots;
   private final InputFiles inputs;
+  private final Matches matches = new Matches();
 
   public ReadApi(SnapshotPublisher snapshots, InputFiles inputs) {
     this.snapshots = snapshots;
@@ -79,9 +80,9 @@ public final class ReadApi {
   private void list(Context ctx) {
     AssetQuery query = AssetQuery.parse(QueryParams.of(ctx, AssetQuery.SINGLE, AssetQuery.REPEATABLE));
     Snapshot snapshot = read(ctx);
-    AssetQuery.Page page = query.run(snapshot);
-    List<Map<String, Object>> items = new ArrayList<>(page.assets().size());
-    page.assets().forEach(asset -> items.add(AssetJson.summary(asset)));
+    AssetQuery.Page page = query.page(matches.of(snapshot, query.filter()));
+    List<Object> items = new ArrayList<>(page.assets().size());
+    page.assets().forEach(asset -> items.add(matches.summary(snapshot, asset)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", snapshot.version());
     body.put("total", page.total());
