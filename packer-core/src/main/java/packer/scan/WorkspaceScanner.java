@@ -146,7 +146,17 @@ public final class WorkspaceScanner {
    * not be found again under its stored form on Linux, so it is reported and left alone.
    */
   private static boolean isNfc(Path path) {
-    return java.text.Normalizer.isNormalized(path.getFileName().toString(), java.text.Normalizer.Form.NFC);
+    return isNfc(path.getFileName().toString());
+  }
+
+  private static boolean isNfc(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      // Below U+0300 every character is NFC and composes with nothing before it.
+      if (name.charAt(i) >= '\u0300') {
+        return java.text.Normalizer.isNormalized(name, java.text.Normalizer.Form.NFC);
+      }
+    }
+    return true;
   }
 
   private static Diagnostic nonNfc(String path, String kind) {
@@ -156,7 +166,11 @@ public final class WorkspaceScanner {
   }
 
   private static boolean isHidden(Path path) {
-    return path.getFileName().toString().startsWith(".");
+    return isHidden(path.getFileName().toString());
+  }
+
+  private static boolean isHidden(String name) {
+    return name.startsWith(".");
   }
 
   /**
@@ -216,40 +230,52 @@ public final class WorkspaceScanner {
       BasicFileAttributes attributes =
           Files.readAttributes(start, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       String path = start.equals(root) ? "" : WorkspacePath.relativize(root, start);
+      String name = start.getFileName() == null ? "" : start.getFileName().toString();
       if (attributes.isDirectory()) {
-        directory(start, path, "");
+        directory(start, path, name, "");
       } else {
-        file(start, path, attributes, "");
+        file(path, name, attributes, "", null);
       }
     }
 
-    /** @param outer the asset folder this folder lies in, or "" */
-    private void directory(Path dir, String path, String outer) throws IOException {
+    /**
+     * @param name the folder's own name (the last segment of {@code dir}), taken once: each
+     *     {@code getFileName().toString()} copies and decodes the path again
+     * @param outer the asset folder this folder lies in, or ""
+     */
+    private void directory(Path dir, String path, String name, String outer) throws IOException {
       if (!path.isEmpty()) {
-        if (isHidden(dir) || isReserved(path) || isExcluded(path)) {
+        if (isHidden(name) || isReserved(path) || isExcluded(path)) {
           return;
         }
-        if (!isNfc(dir)) {
+        if (!isNfc(name)) {
           problems.add(nonNfc(path, "folder"));
           return;
         }
         allPaths.add(path);
       }
       List<Path> entries = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       List<BasicFileAttributes> attributes = new ArrayList<>();
       BasicFileAttributes declaration = null;
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         for (Path entry : stream) {
+          String entryName = entry.getFileName().toString();
+          if (isHidden(entryName)) {
+            continue; // Neither walked nor listed: no need to stat it.
+          }
           BasicFileAttributes entryAttributes =
               Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           entries.add(entry);
+          names.add(entryName);
           attributes.add(entryAttributes);
-          if (entry.getFileName().toString().equals(DeclarationReader.FILE_NAME)) {
+          if (entryName.equals(DeclarationReader.FILE_NAME)) {
             declaration = entryAttributes;
           }
         }
       }
       String inner = outer;
+      SortedMap<String, FolderScanner.Listed> files = outer.isEmpty() ? null : filesByAsset.get(outer);
       if (!path.isEmpty() && declares(dir, declaration)) {
         if (!outer.isEmpty()) {
           problems.add(Diagnostic.error(Code.NESTED_ASSET, path + "/" + DeclarationReader.FILE_NAME, 0, 0,
@@ -257,17 +283,18 @@ public final class WorkspaceScanner {
                   + "; move it out, or delete this asset.json"));
         } else {
           inner = path;
-          filesByAsset.put(path, new TreeMap<>(PathOrder.COMPARATOR));
+          files = new TreeMap<>(PathOrder.COMPARATOR);
+          filesByAsset.put(path, files);
         }
       }
       for (int i = 0; i < entries.size(); i++) {
         Path entry = entries.get(i);
-        String name = entry.getFileName().toString();
-        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + name;
-        if (attributes.get(i).isDirectory()) {
-          directory(entry, entryPath, inner);
+        String entryName = names.get(i);
+        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + entryName;
+        if (!attributes.get(i).isDirectory()) {
+          file(entryPath, entryName, attributes.get(i), inner, files);
         } else {
-          file(entry, entryPath, attributes.get(i), inner);
+          directory(entry, entryPath, entryName, inner);
         }
       }
     }
@@ -283,18 +310,22 @@ public final class WorkspaceScanner {
       return Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME));
     }
 
-    private void file(Path file, String path, BasicFileAttributes attributes, String asset) {
-      if (isHidden(file)) {
+    /**
+     * @param asset the asset folder the file lies in, or ""
+     * @param files that folder's files, by path inside it (null outside asset folders)
+     */
+    private void file(String path, String name, BasicFileAttributes attributes, String asset,
+        SortedMap<String, FolderScanner.Listed> files) {
+      if (isHidden(name)) {
         return;
       }
-      if (!isNfc(file)) {
+      if (!isNfc(name)) {
         problems.add(nonNfc(path, "file"));
         return;
       }
       allPaths.add(path);
       if (!asset.isEmpty()) {
-        filesByAsset.get(asset).put(path.substring(asset.length() + 1),
-            new FolderScanner.Listed(attributes.isSymbolicLink(), attributes));
+        files.put(path.substring(asset.length() + 1), new FolderScanner.Listed(attributes.isSymbolicLink(), attributes));
       }
     }
 
