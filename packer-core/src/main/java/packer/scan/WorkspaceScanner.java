@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import packer.declaration.DeclarationReader;
 import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
@@ -39,11 +41,21 @@ public final class WorkspaceScanner {
   private final Path root;
   private final WorkspaceConfig config;
   private final FolderScanner folderScanner;
+  private final int split;
 
   public WorkspaceScanner(Path root, WorkspaceConfig config, FolderScanner folderScanner) {
+    this(root, config, folderScanner, 64);
+  }
+
+  /**
+   * @param split how many folders the top of the tree, walked breadth first, must have left before
+   *     two threads share them (fewer: this thread walks the whole tree)
+   */
+  WorkspaceScanner(Path root, WorkspaceConfig config, FolderScanner folderScanner, int split) {
     this.root = root;
     this.config = config;
     this.folderScanner = folderScanner;
+    this.split = split;
   }
 
   public Result scan() throws IOException {
@@ -67,13 +79,14 @@ public final class WorkspaceScanner {
    */
   public Result scan(ScanCache cache, java.util.function.Supplier<Map<String, String>> knownFolders)
       throws IOException {
-    Walk walk = new Walk();
+    Walk walk = new Walk(new java.util.ArrayDeque<>());
     for (String scanRoot : new TreeSet<>(config.roots())) {
       Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
       if (Files.isDirectory(start)) {
         walk.start(start);
       }
     }
+    walk.finish();
     Map<String, String> known = knownFolders.get();
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
     // Folders are independent: read them in parallel, then keep them by path, so the result is the
@@ -213,14 +226,24 @@ public final class WorkspaceScanner {
    * One pass over the tree: a readdir of each folder and an lstat of each entry, whose result is
    * kept for the folder scan (an input's size and time, asset.json's stat key) instead of asked
    * again. Hidden, reserved and excluded folders are not entered; links are not followed.
+   *
+   * <p>The top of the tree is walked breadth first until it has {@code split} folders left to
+   * walk; those are then shared by two threads pulling the next one in turn, each walking a folder
+   * with all it holds and keeping what it finds apart, merged at the end (the caller sorts it).
    */
   private final class Walk {
     final Map<String, SortedMap<String, FolderScanner.Listed>> filesByAsset = new HashMap<>();
     final List<Diagnostic> problems = new ArrayList<>();
     final List<String> allPaths = new ArrayList<>();
-    final List<PathMatcher> excludes = new ArrayList<>();
+    final List<PathMatcher> excludes;
+    /** Folders outside asset folders left to walk, or null for a walk that descends into them. */
+    final java.util.Deque<Pending> frontier;
 
-    Walk() {
+    record Pending(Path dir, String path, String name) {}
+
+    Walk(java.util.Deque<Pending> frontier) {
+      this.frontier = frontier;
+      excludes = new ArrayList<>();
       for (String pattern : config.excludes()) {
         excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
       }
@@ -235,6 +258,61 @@ public final class WorkspaceScanner {
         directory(start, path, name, "");
       } else {
         file(path, name, attributes, "", null);
+      }
+      while (!frontier.isEmpty() && frontier.size() < split) {
+        Pending pending = frontier.poll();
+        directory(pending.dir(), pending.path(), pending.name(), "");
+      }
+    }
+
+    /** Walks the folders left, on this thread and one more when there are enough. */
+    void finish() throws IOException {
+      List<Pending> left = new ArrayList<>(frontier);
+      frontier.clear();
+      AtomicInteger next = new AtomicInteger();
+      Walk helper = new Walk(null);
+      CompletableFuture<Void> helped = new CompletableFuture<>();
+      if (left.size() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+        Thread thread = new Thread(() -> {
+          try {
+            helper.drain(left, next);
+            helped.complete(null);
+          } catch (IOException | RuntimeException | Error e) {
+            helped.completeExceptionally(e);
+          }
+        }, "packer walker");
+        thread.setDaemon(true);
+        thread.start();
+      } else {
+        helped.complete(null);
+      }
+      Walk own = new Walk(null);
+      own.drain(left, next);
+      try {
+        helped.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+      for (Walk part : List.of(own, helper)) {
+        filesByAsset.putAll(part.filesByAsset);
+        problems.addAll(part.problems);
+        allPaths.addAll(part.allPaths);
+      }
+    }
+
+    private void drain(List<Pending> folders, AtomicInteger next) throws IOException {
+      for (int i = next.getAndIncrement(); i < folders.size(); i = next.getAndIncrement()) {
+        Pending pending = folders.get(i);
+        directory(pending.dir(), pending.path(), pending.name(), "");
       }
     }
 
@@ -293,6 +371,8 @@ public final class WorkspaceScanner {
         String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + entryName;
         if (!attributes.get(i).isDirectory()) {
           file(entryPath, entryName, attributes.get(i), inner, files);
+        } else if (inner.isEmpty() && frontier != null) {
+          frontier.add(new Pending(entry, entryPath, entryName));
         } else {
           directory(entry, entryPath, entryName, inner);
         }
