@@ -70,15 +70,15 @@ public final class WorkspaceScanner {
    *     one string in memory, not one per structure that names it
    */
   public Result scan(ScanCache cache, Map<String, String> knownFolders) throws IOException {
-    return scan(cache, () -> knownFolders);
+    return scan(() -> cache, () -> knownFolders);
   }
 
   /**
-   * As {@link #scan(ScanCache, Map)}, asking for the known folders only once the tree is walked
-   * (so that the registry can be read meanwhile).
+   * As {@link #scan(ScanCache, Map)}, asking for the cache and the known folders only once the
+   * tree is walked (so that they can be read meanwhile).
    */
-  public Result scan(ScanCache cache, java.util.function.Supplier<Map<String, String>> knownFolders)
-      throws IOException {
+  public Result scan(java.util.function.Supplier<ScanCache> loadedCache,
+      java.util.function.Supplier<Map<String, String>> knownFolders) throws IOException {
     Walk walk = new Walk(new java.util.ArrayDeque<>());
     for (String scanRoot : new TreeSet<>(config.roots())) {
       Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
@@ -87,6 +87,7 @@ public final class WorkspaceScanner {
       }
     }
     walk.finish();
+    ScanCache cache = loadedCache.get();
     Map<String, String> known = knownFolders.get();
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
     // Folders are independent: read them in parallel, then keep them by path, so the result is the
