@@ -142,10 +142,15 @@ public final class ScanCache {
    * holds, without reading the file again.
    */
   public ScanCache next() {
+    return next(nowNanos());
+  }
+
+  /** As {@link #next()}, for a read that began at {@code startNanos} (see {@link #load(Path, String, long)}). */
+  public ScanCache next(long startNanos) {
     if (!enabled) {
       return this;
     }
-    return new ScanCache(root, fingerprint, true, Map.copyOf(current), startNanos, nowNanos());
+    return new ScanCache(root, fingerprint, true, Map.copyOf(current), this.startNanos, startNanos);
   }
 
   /**

@@ -83,7 +83,7 @@ final class StateReader {
     Thread registryReader = new Thread(() -> {
       try {
         ScanCache reading =
-            previous == null ? ScanCache.load(root, ScanCache.fingerprint(types), start) : previous.next();
+            previous == null ? ScanCache.load(root, ScanCache.fingerprint(types), start) : previous.next(start);
         loaded.complete(reading);
         registryRead.complete(new RegistryRead(reading, new RegistryReader().read(root, reading)));
       } catch (IOException | RuntimeException | Error e) {
