@@ -71,6 +71,9 @@ public final class Main {
     PackerCommand root = new PackerCommand();
     root.bind(new Context(workingDirectory, terminal, environment, options));
     CommandLine commandLine = new CommandLine(root);
+    for (Class<?> subcommand : PackerCommand.subcommandsFor(args)) {
+      commandLine.addSubcommand(subcommand); // Before the settings below, which apply to those present.
+    }
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(

@@ -2,6 +2,7 @@ package packer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import packer.cli.remote.ServerUnavailableException;
 import packer.cli.remote.WriteLane;
 import packer.lock.WorkspaceLockedException;
@@ -10,7 +11,7 @@ import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command: global options and the list of subcommands. */
+/** The root command: global options and the list of subcommands (registered by {@link Main}). */
 @Command(
     name = "packer",
     mixinStandardHelpOptions = true,
@@ -32,8 +33,11 @@ import picocli.CommandLine.Option;
       "  6  I/O failure",
       "",
       "Run 'packer COMMAND --help' for a command's options."
-    },
-    subcommands = {
+    })
+final class PackerCommand {
+
+  /** The subcommands, in the order help lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(
       InitCommand.class,
       NewCommand.class,
       AdoptCommand.class,
@@ -56,9 +60,33 @@ import picocli.CommandLine.Option;
       WatchCommand.class,
       CompletionCommand.class,
       SchemaCommand.class,
-      packer.cli.bench.BenchCommand.class,
-    })
-final class PackerCommand {
+      packer.cli.bench.BenchCommand.class);
+
+  /**
+   * The subcommands to register for {@code args}: only the one named when the arguments name one
+   * after the root's -C (building each command's model by reflection is a large part of packer's
+   * start-up, and picocli's classes cannot be archived by class-data sharing); all of them for
+   * anything else, so help, suggestions for a typo and completion see every command.
+   */
+  static List<Class<?>> subcommandsFor(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("-C")) {
+        i++;
+      } else if (!arg.startsWith("-C")) {
+        if (arg.startsWith("-") || arg.equals("completion")) {
+          return SUBCOMMANDS;
+        }
+        for (Class<?> subcommand : SUBCOMMANDS) {
+          if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
+            return List.of(subcommand);
+          }
+        }
+        return SUBCOMMANDS;
+      }
+    }
+    return SUBCOMMANDS;
+  }
 
   @Option(
       names = "-C",

@@ -30,10 +30,16 @@ class HelpCliTest {
     return COMMANDS.stream();
   }
 
-  /** The subcommands as packer declares them, to compare the help text with. */
+  /** The whole command tree, every subcommand registered, to compare the help text with. */
+  static CommandLine packer() {
+    CommandLine packer = new CommandLine(new PackerCommand());
+    PackerCommand.SUBCOMMANDS.forEach(packer::addSubcommand);
+    return packer;
+  }
+
   /** The user-facing commands; hidden ones (the benchmark tools) are for developers. */
   static Map<String, CommandLine> model() {
-    Map<String, CommandLine> visible = new java.util.TreeMap<>(new CommandLine(new PackerCommand()).getSubcommands());
+    Map<String, CommandLine> visible = new java.util.TreeMap<>(packer().getSubcommands());
     visible.values().removeIf(command -> command.getCommandSpec().usageMessage().hidden());
     return visible;
   }
@@ -113,6 +119,24 @@ class HelpCliTest {
     }
     command.getCommandSpec().positionalParameters()
         .forEach(parameter -> assertThat(help).printed(parameter.paramLabel()));
+  }
+
+  /** packer registers only the command it runs: its help must not show that. */
+  @ParameterizedTest
+  @MethodSource("commands")
+  void helpOfEveryCommandIsTheSameAsInTheWholeCommandTree(String name) {
+    CommandLine whole = packer();
+    whole.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    String expected = whole.getSubcommands().get(name).getUsageMessage();
+
+    assertThat(Cli.in(dir).run(name, "--help").out()).isEqualTo(expected);
+    assertThat(Cli.in(dir).run("-C", ".", name, "--help").out()).isEqualTo(expected);
+  }
+
+  @Test
+  void aMistypedCommandIsAnsweredWithTheCommandsItResembles() {
+    assertThat(Cli.in(dir).run("statu")).exitsWith(ExitCode.USAGE).complained("Did you mean: packer status");
+    assertThat(Cli.in(dir).run("-C", ".", "lss")).exitsWith(ExitCode.USAGE).complained("packer ls");
   }
 
   @Test

@@ -56,15 +56,16 @@ public final class RegistryReader {
     }
     // Records at their own path first, so a misplaced copy is judged the same whatever its name.
     Map<String, RegistryRecord> misplaced = new TreeMap<>(PathOrder.COMPARATOR);
-    for (Path shard : sorted(folder)) {
-      String shardPath = WorkspacePath.relativize(root, shard);
-      if (!Files.isDirectory(shard)) {
+    for (Named shard : sorted(folder)) {
+      String shardPath = WorkspacePath.relativize(root, shard.path());
+      if (!Files.isDirectory(shard.path())) {
         problems.add(Diagnostic.error(Code.BAD_REGISTRY_RECORD, shardPath, 0, 0,
             "unexpected file in registry/: packer owns this folder; move the file elsewhere"));
         continue;
       }
-      for (Path file : sorted(shard)) {
-        String name = file.getFileName().toString();
+      for (Named entry : sorted(shard.path())) {
+        Path file = entry.path();
+        String name = entry.name();
         String path = isAscii(name) ? shardPath + "/" + name : WorkspacePath.relativize(root, file);
         RegistryRecord record = readRecord(file, path, problems, cache);
         if (record == null) {
@@ -216,16 +217,20 @@ public final class RegistryReader {
     return record;
   }
 
-  private static List<Path> sorted(Path folder) throws IOException {
-    List<Path> entries = new ArrayList<>();
+  /** A folder entry with its name, taken from the path once (each time costs a copy and a decode). */
+  private record Named(Path path, String name) {}
+
+  private static List<Named> sorted(Path folder) throws IOException {
+    List<Named> entries = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
       for (Path entry : stream) {
-        if (!entry.getFileName().toString().startsWith(".")) { // .gitkeep, .DS_Store
-          entries.add(entry);
+        String name = entry.getFileName().toString();
+        if (!name.startsWith(".")) { // .gitkeep, .DS_Store
+          entries.add(new Named(entry, name));
         }
       }
     }
-    entries.sort((a, b) -> PathOrder.compare(a.getFileName().toString(), b.getFileName().toString()));
+    entries.sort((a, b) -> PathOrder.compare(a.name(), b.name()));
     return entries;
   }
 }

@@ -78,11 +78,10 @@ public final class FolderScanner {
 
   private FolderScan scan(String folder, Digest digest, ParsedDeclaration parsed, SortedMap<String, Listed> files)
       throws IOException {
-    Path dir = root.resolve(folder);
     List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
     List<ResolvedInput> inputs = new ArrayList<>();
     if (parsed.declaration().isPresent()) {
-      inputs = resolveInputs(folder, dir, parsed, files, problems);
+      inputs = resolveInputs(folder, parsed, files, problems);
     }
     return new FolderScan(folder, digest, parsed.declaration().map(FolderScanner::shared), shared(parsed.nameAt()),
         inputs, problems);
@@ -174,9 +173,10 @@ public final class FolderScanner {
   }
 
   private List<ResolvedInput> resolveInputs(
-      String folder, Path dir, ParsedDeclaration parsed, SortedMap<String, Listed> files,
+      String folder, ParsedDeclaration parsed, SortedMap<String, Listed> files,
       List<Diagnostic> problems) throws IOException {
     String file = folder + "/" + DeclarationReader.FILE_NAME;
+    Path dir = null; // Made only for an input the walk could not stat: most folders need none.
     Declaration declaration = parsed.declaration().orElseThrow();
     List<ResolvedInput> resolved = new ArrayList<>();
     Path realDir = null;
@@ -206,8 +206,11 @@ public final class FolderScanner {
         continue;
       }
       for (String match : matches) {
-        Path path = dir.resolve(match);
         Listed listed = files.get(match);
+        if (listed.link() || listed.attributes() == null) {
+          dir = dir == null ? root.resolve(folder) : dir;
+        }
+        Path path = dir == null ? null : dir.resolve(match);
         if (listed.link()) {
           Located at = where.get();
           if (realDir == null) {

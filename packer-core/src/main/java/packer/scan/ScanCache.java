@@ -60,13 +60,13 @@ public final class ScanCache {
   private volatile boolean changed;
 
   private ScanCache(Path root, String fingerprint, boolean enabled, Map<String, Entry> previous,
-      long previousStartNanos) {
+      long previousStartNanos, long startNanos) {
     this.root = root;
     this.fingerprint = fingerprint;
     this.enabled = enabled;
     this.previous = previous;
     this.previousStartNanos = previousStartNanos;
-    this.startNanos = nowNanos();
+    this.startNanos = startNanos;
   }
 
   /**
@@ -91,7 +91,7 @@ public final class ScanCache {
 
   /** A cache that never hits and never saves: every read is a full read. */
   public static ScanCache disabled() {
-    return new ScanCache(null, "", false, Map.of(), 0);
+    return new ScanCache(null, "", false, Map.of(), 0, 0);
   }
 
   /**
@@ -99,6 +99,15 @@ public final class ScanCache {
    * packer build and the asset types) and this workspace path; otherwise an empty one.
    */
   public static ScanCache load(Path root, String fingerprint) {
+    return load(root, fingerprint, nowNanos());
+  }
+
+  /**
+   * As {@link #load(Path, String)}, for a read that began at {@code startNanos} (from {@link
+   * #nowNanos()}, taken before any file of the read was stat-ed): the cache may then be loaded
+   * while the read already walks the tree.
+   */
+  public static ScanCache load(Path root, String fingerprint, long startNanos) {
     Map<String, Entry> entries = new HashMap<>();
     long savedStart = 0;
     try {
@@ -125,7 +134,7 @@ public final class ScanCache {
     } catch (IOException | RuntimeException unusable) {
       entries.clear(); // Missing, truncated or not ours: a full read rebuilds it.
     }
-    return new ScanCache(root, fingerprint, true, entries, savedStart);
+    return new ScanCache(root, fingerprint, true, entries, savedStart, startNanos);
   }
 
   /**
@@ -133,10 +142,15 @@ public final class ScanCache {
    * holds, without reading the file again.
    */
   public ScanCache next() {
+    return next(nowNanos());
+  }
+
+  /** As {@link #next()}, for a read that began at {@code startNanos} (see {@link #load(Path, String, long)}). */
+  public ScanCache next(long startNanos) {
     if (!enabled) {
       return this;
     }
-    return new ScanCache(root, fingerprint, true, Map.copyOf(current), startNanos);
+    return new ScanCache(root, fingerprint, true, Map.copyOf(current), this.startNanos, startNanos);
   }
 
   /**
@@ -219,7 +233,8 @@ public final class ScanCache {
     return crc.getValue() == ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
   }
 
-  private static long nowNanos() {
+  /** The wall clock in nanoseconds since the epoch, as file times are kept. */
+  public static long nowNanos() {
     java.time.Instant now = java.time.Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import packer.declaration.DeclarationReader;
 import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
@@ -39,11 +41,21 @@ public final class WorkspaceScanner {
   private final Path root;
   private final WorkspaceConfig config;
   private final FolderScanner folderScanner;
+  private final int split;
 
   public WorkspaceScanner(Path root, WorkspaceConfig config, FolderScanner folderScanner) {
+    this(root, config, folderScanner, 64);
+  }
+
+  /**
+   * @param split how many folders the top of the tree, walked breadth first, must have left before
+   *     two threads share them (fewer: this thread walks the whole tree)
+   */
+  WorkspaceScanner(Path root, WorkspaceConfig config, FolderScanner folderScanner, int split) {
     this.root = root;
     this.config = config;
     this.folderScanner = folderScanner;
+    this.split = split;
   }
 
   public Result scan() throws IOException {
@@ -58,22 +70,24 @@ public final class WorkspaceScanner {
    *     one string in memory, not one per structure that names it
    */
   public Result scan(ScanCache cache, Map<String, String> knownFolders) throws IOException {
-    return scan(cache, () -> knownFolders);
+    return scan(() -> cache, () -> knownFolders);
   }
 
   /**
-   * As {@link #scan(ScanCache, Map)}, asking for the known folders only once the tree is walked
-   * (so that the registry can be read meanwhile).
+   * As {@link #scan(ScanCache, Map)}, asking for the cache and the known folders only once the
+   * tree is walked (so that they can be read meanwhile).
    */
-  public Result scan(ScanCache cache, java.util.function.Supplier<Map<String, String>> knownFolders)
-      throws IOException {
-    Walk walk = new Walk();
+  public Result scan(java.util.function.Supplier<ScanCache> loadedCache,
+      java.util.function.Supplier<Map<String, String>> knownFolders) throws IOException {
+    Walk walk = new Walk(new java.util.ArrayDeque<>());
     for (String scanRoot : new TreeSet<>(config.roots())) {
       Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
       if (Files.isDirectory(start)) {
         walk.start(start);
       }
     }
+    walk.finish();
+    ScanCache cache = loadedCache.get();
     Map<String, String> known = knownFolders.get();
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
     // Folders are independent: read them in parallel, then keep them by path, so the result is the
@@ -146,7 +160,17 @@ public final class WorkspaceScanner {
    * not be found again under its stored form on Linux, so it is reported and left alone.
    */
   private static boolean isNfc(Path path) {
-    return java.text.Normalizer.isNormalized(path.getFileName().toString(), java.text.Normalizer.Form.NFC);
+    return isNfc(path.getFileName().toString());
+  }
+
+  private static boolean isNfc(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      // Below U+0300 every character is NFC and composes with nothing before it.
+      if (name.charAt(i) >= '\u0300') {
+        return java.text.Normalizer.isNormalized(name, java.text.Normalizer.Form.NFC);
+      }
+    }
+    return true;
   }
 
   private static Diagnostic nonNfc(String path, String kind) {
@@ -156,7 +180,11 @@ public final class WorkspaceScanner {
   }
 
   private static boolean isHidden(Path path) {
-    return path.getFileName().toString().startsWith(".");
+    return isHidden(path.getFileName().toString());
+  }
+
+  private static boolean isHidden(String name) {
+    return name.startsWith(".");
   }
 
   /**
@@ -199,14 +227,24 @@ public final class WorkspaceScanner {
    * One pass over the tree: a readdir of each folder and an lstat of each entry, whose result is
    * kept for the folder scan (an input's size and time, asset.json's stat key) instead of asked
    * again. Hidden, reserved and excluded folders are not entered; links are not followed.
+   *
+   * <p>The top of the tree is walked breadth first until it has {@code split} folders left to
+   * walk; those are then shared by two threads pulling the next one in turn, each walking a folder
+   * with all it holds and keeping what it finds apart, merged at the end (the caller sorts it).
    */
   private final class Walk {
     final Map<String, SortedMap<String, FolderScanner.Listed>> filesByAsset = new HashMap<>();
     final List<Diagnostic> problems = new ArrayList<>();
     final List<String> allPaths = new ArrayList<>();
-    final List<PathMatcher> excludes = new ArrayList<>();
+    final List<PathMatcher> excludes;
+    /** Folders outside asset folders left to walk, or null for a walk that descends into them. */
+    final java.util.Deque<Pending> frontier;
 
-    Walk() {
+    record Pending(Path dir, String path, String name) {}
+
+    Walk(java.util.Deque<Pending> frontier) {
+      this.frontier = frontier;
+      excludes = new ArrayList<>();
       for (String pattern : config.excludes()) {
         excludes.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
       }
@@ -216,40 +254,107 @@ public final class WorkspaceScanner {
       BasicFileAttributes attributes =
           Files.readAttributes(start, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       String path = start.equals(root) ? "" : WorkspacePath.relativize(root, start);
+      String name = start.getFileName() == null ? "" : start.getFileName().toString();
       if (attributes.isDirectory()) {
-        directory(start, path, "");
+        directory(start, path, name, "");
       } else {
-        file(start, path, attributes, "");
+        file(path, name, attributes, "", null);
+      }
+      while (!frontier.isEmpty() && frontier.size() < split) {
+        Pending pending = frontier.poll();
+        directory(pending.dir(), pending.path(), pending.name(), "");
       }
     }
 
-    /** @param outer the asset folder this folder lies in, or "" */
-    private void directory(Path dir, String path, String outer) throws IOException {
+    /** Walks the folders left, on this thread and one more when there are enough. */
+    void finish() throws IOException {
+      List<Pending> left = new ArrayList<>(frontier);
+      frontier.clear();
+      AtomicInteger next = new AtomicInteger();
+      Walk helper = new Walk(null);
+      CompletableFuture<Void> helped = new CompletableFuture<>();
+      if (left.size() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+        Thread thread = new Thread(() -> {
+          try {
+            helper.drain(left, next);
+            helped.complete(null);
+          } catch (IOException | RuntimeException | Error e) {
+            helped.completeExceptionally(e);
+          }
+        }, "packer walker");
+        thread.setDaemon(true);
+        thread.start();
+      } else {
+        helped.complete(null);
+      }
+      Walk own = new Walk(null);
+      own.drain(left, next);
+      try {
+        helped.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
+      }
+      for (Walk part : List.of(own, helper)) {
+        filesByAsset.putAll(part.filesByAsset);
+        problems.addAll(part.problems);
+        allPaths.addAll(part.allPaths);
+      }
+    }
+
+    private void drain(List<Pending> folders, AtomicInteger next) throws IOException {
+      for (int i = next.getAndIncrement(); i < folders.size(); i = next.getAndIncrement()) {
+        Pending pending = folders.get(i);
+        directory(pending.dir(), pending.path(), pending.name(), "");
+      }
+    }
+
+    /**
+     * @param name the folder's own name (the last segment of {@code dir}), taken once: each
+     *     {@code getFileName().toString()} copies and decodes the path again
+     * @param outer the asset folder this folder lies in, or ""
+     */
+    private void directory(Path dir, String path, String name, String outer) throws IOException {
       if (!path.isEmpty()) {
-        if (isHidden(dir) || isReserved(path) || isExcluded(path)) {
+        if (isHidden(name) || isReserved(path) || isExcluded(path)) {
           return;
         }
-        if (!isNfc(dir)) {
+        if (!isNfc(name)) {
           problems.add(nonNfc(path, "folder"));
           return;
         }
         allPaths.add(path);
       }
       List<Path> entries = new ArrayList<>();
+      List<String> names = new ArrayList<>();
       List<BasicFileAttributes> attributes = new ArrayList<>();
       BasicFileAttributes declaration = null;
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
         for (Path entry : stream) {
+          String entryName = entry.getFileName().toString();
+          if (isHidden(entryName)) {
+            continue; // Neither walked nor listed: no need to stat it.
+          }
           BasicFileAttributes entryAttributes =
               Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
           entries.add(entry);
+          names.add(entryName);
           attributes.add(entryAttributes);
-          if (entry.getFileName().toString().equals(DeclarationReader.FILE_NAME)) {
+          if (entryName.equals(DeclarationReader.FILE_NAME)) {
             declaration = entryAttributes;
           }
         }
       }
       String inner = outer;
+      SortedMap<String, FolderScanner.Listed> files = outer.isEmpty() ? null : filesByAsset.get(outer);
       if (!path.isEmpty() && declares(dir, declaration)) {
         if (!outer.isEmpty()) {
           problems.add(Diagnostic.error(Code.NESTED_ASSET, path + "/" + DeclarationReader.FILE_NAME, 0, 0,
@@ -257,17 +362,20 @@ public final class WorkspaceScanner {
                   + "; move it out, or delete this asset.json"));
         } else {
           inner = path;
-          filesByAsset.put(path, new TreeMap<>(PathOrder.COMPARATOR));
+          files = new TreeMap<>(PathOrder.COMPARATOR);
+          filesByAsset.put(path, files);
         }
       }
       for (int i = 0; i < entries.size(); i++) {
         Path entry = entries.get(i);
-        String name = entry.getFileName().toString();
-        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + name;
-        if (attributes.get(i).isDirectory()) {
-          directory(entry, entryPath, inner);
+        String entryName = names.get(i);
+        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + entryName;
+        if (!attributes.get(i).isDirectory()) {
+          file(entryPath, entryName, attributes.get(i), inner, files);
+        } else if (inner.isEmpty() && frontier != null) {
+          frontier.add(new Pending(entry, entryPath, entryName));
         } else {
-          file(entry, entryPath, attributes.get(i), inner);
+          directory(entry, entryPath, entryName, inner);
         }
       }
     }
@@ -283,18 +391,22 @@ public final class WorkspaceScanner {
       return Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME));
     }
 
-    private void file(Path file, String path, BasicFileAttributes attributes, String asset) {
-      if (isHidden(file)) {
+    /**
+     * @param asset the asset folder the file lies in, or ""
+     * @param files that folder's files, by path inside it (null outside asset folders)
+     */
+    private void file(String path, String name, BasicFileAttributes attributes, String asset,
+        SortedMap<String, FolderScanner.Listed> files) {
+      if (isHidden(name)) {
         return;
       }
-      if (!isNfc(file)) {
+      if (!isNfc(name)) {
         problems.add(nonNfc(path, "file"));
         return;
       }
       allPaths.add(path);
       if (!asset.isEmpty()) {
-        filesByAsset.get(asset).put(path.substring(asset.length() + 1),
-            new FolderScanner.Listed(attributes.isSymbolicLink(), attributes));
+        files.put(path.substring(asset.length() + 1), new FolderScanner.Listed(attributes.isSymbolicLink(), attributes));
       }
     }
 

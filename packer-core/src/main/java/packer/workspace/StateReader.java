@@ -38,13 +38,24 @@ final class StateReader {
     this.types = types;
   }
 
-  private static RegistryReader.Scan join(CompletableFuture<RegistryReader.Scan> read) throws IOException {
+  private record RegistryRead(ScanCache cache, RegistryReader.Scan scan) {}
+
+  private static <T> T join(CompletableFuture<T> read) throws IOException {
     try {
       return read.join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
+      return joinUnchecked(read);
+    }
+  }
+
+  /** The result of a task that throws no checked exception, or what it threw. */
+  private static <T> T joinUnchecked(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
@@ -63,23 +74,31 @@ final class StateReader {
     String fallbackName = root.getFileName() == null ? "workspace" : root.getFileName().toString();
     WorkspaceConfig.Parsed config =
         WorkspaceConfig.parse(Files.readAllBytes(root.resolve(WorkspaceConfig.FILE_NAME)), fallbackName);
-    ScanCache reading = cache == null ? ScanCache.load(root, ScanCache.fingerprint(types)) : cache.next();
-    // The registry and the tree are independent: read the registry on a thread of its own while
-    // this one walks the tree.
-    CompletableFuture<RegistryReader.Scan> registryRead = new CompletableFuture<>();
+    // The registry and the tree are independent: load the scan cache and read the registry on a
+    // thread of its own while this one walks the tree (the walk needs the cache only after).
+    long start = ScanCache.nowNanos();
+    ScanCache previous = cache;
+    CompletableFuture<ScanCache> loaded = new CompletableFuture<>();
+    CompletableFuture<RegistryRead> registryRead = new CompletableFuture<>();
     Thread registryReader = new Thread(() -> {
       try {
-        registryRead.complete(new RegistryReader().read(root, reading));
+        ScanCache reading =
+            previous == null ? ScanCache.load(root, ScanCache.fingerprint(types), start) : previous.next(start);
+        loaded.complete(reading);
+        registryRead.complete(new RegistryRead(reading, new RegistryReader().read(root, reading)));
       } catch (IOException | RuntimeException | Error e) {
+        loaded.completeExceptionally(e);
         registryRead.completeExceptionally(e);
       }
     }, "packer registry reader");
     registryReader.setDaemon(true);
     registryReader.start();
     WorkspaceScanner.Result scan = new WorkspaceScanner(root, config.config(), folderScanner())
-        .scan(reading, () -> registryRead.handle((read, failed) ->
-            read == null ? Map.<String, String>of() : WorkspaceScanner.foldersOf(read.registry())).join());
-    RegistryReader.Scan registry = join(registryRead);
+        .scan(() -> joinUnchecked(loaded), () -> registryRead.handle((read, failed) ->
+            read == null ? Map.<String, String>of() : WorkspaceScanner.foldersOf(read.scan().registry())).join());
+    RegistryRead read = join(registryRead);
+    RegistryReader.Scan registry = read.scan();
+    ScanCache reading = read.cache();
     reading.save();
     cache = reading;
     PSortedMap<String, FolderScan> folders = TreePMap.fromSortedMap(scan.folders());

@@ -46,12 +46,17 @@ public final class Workspace implements AutoCloseable {
   private final AssetMemory memory;
 
   private Workspace(Path root, SnapshotPublisher publisher, Lane lane, WorkspaceLock lock, List<String> recovered) {
+    this(root, publisher, lane, lock, recovered, AssetMemory.load(root));
+  }
+
+  private Workspace(Path root, SnapshotPublisher publisher, Lane lane, WorkspaceLock lock, List<String> recovered,
+      AssetMemory memory) {
     this.root = root;
     this.publisher = publisher;
     this.lane = lane;
     this.lock = lock;
     this.recoveryEvents = List.copyOf(recovered);
-    this.memory = AssetMemory.load(root);
+    this.memory = memory;
     rememberAssets();
     if (!recovered.isEmpty()) {
       RecoveryLog.append(root, recovered);
@@ -142,7 +147,19 @@ public final class Workspace implements AutoCloseable {
       var state = reader.read();
       boolean quiet = before.equals(journal.watermark()) && !journal.isBusy();
       if (quiet || attempt >= MAX_READ_ATTEMPTS) {
-        return new Workspace(root, new SnapshotPublisher(Snapshot.of(1, state)), null, null, recovered);
+        // Independent of each other: the local memory loads while the snapshot's indexes are built.
+        CompletableFuture<AssetMemory> memory = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+          try {
+            memory.complete(AssetMemory.load(root));
+          } catch (RuntimeException | Error e) {
+            memory.completeExceptionally(e);
+          }
+        }, "packer memory loader");
+        loader.setDaemon(true);
+        loader.start();
+        SnapshotPublisher snapshots = new SnapshotPublisher(Snapshot.of(1, state));
+        return new Workspace(root, snapshots, null, null, recovered, join(memory));
       }
       sleepBriefly(attempt);
     }
@@ -233,6 +250,20 @@ public final class Workspace implements AutoCloseable {
       throw new IllegalStateException("this workspace was opened to read; open it for writing to submit commands");
     }
     return lane;
+  }
+
+  private static <T> T join(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   private static void sleepBriefly(int attempt) {

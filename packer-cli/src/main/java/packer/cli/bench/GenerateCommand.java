@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", description = {
+@Command(name = "generate", mixinStandardHelpOptions = true, description = {
     "Write a synthetic workspace of N registered blob assets into DIR (absent or empty),",
     "the same bytes for the same seed: assets/ one to four folders deep, one to three inputs",
     "each of log-normal size (median 4 KiB, long tail), a few tags. For benchmarks."})

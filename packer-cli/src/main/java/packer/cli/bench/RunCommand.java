@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * child JVMs too, so one cannot warm up or pollute another (the reader's with the JVM's default
  * flags, as a game embedding it would run).
  */
-@Command(name = "run", sortOptions = false, description = {
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, description = {
     "Measure packer against its budgets (docs/benchmarks.md) and print a Markdown report.",
     "Generates the workspaces it needs under --work (kept and reused) or a temporary folder."})
 final class RunCommand implements Callable<Integer> {

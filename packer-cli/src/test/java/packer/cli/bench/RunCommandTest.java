@@ -20,6 +20,16 @@ class RunCommandTest {
   }
 
   @Test
+  void helpDescribesTheOptionsAndRunsNothing() {
+    StringWriter out = new StringWriter();
+    CommandLine command = new CommandLine(new RunCommand());
+    command.setOut(new PrintWriter(out, true));
+
+    assertThat(command.execute("--help")).isZero();
+    assertThat(out.toString()).startsWith("Usage: run").contains("--assets=N").contains("--only=PARTS");
+  }
+
+  @Test
   void anUnknownPartIsAUsageErrorThatListsEveryPart() {
     assertThat(run("--only", "build,bogus")).isEqualTo(2);
 
