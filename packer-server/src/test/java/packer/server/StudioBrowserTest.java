@@ -135,7 +135,7 @@ class StudioBrowserTest {
     search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     waitFor("the whole list back", () -> names().size() == 5);
 
-    row("hero").click();
+    clickRow("hero");
     waitFor("hero's details", () -> text("detail-title").equals("hero") && text("detail-id").equals(hero));
     assertThat(text("details")).contains("hero.png").contains("assets/sprites/hero").contains("sprite");
     waitFor("the PNG preview to load", () -> previewWidth() > 0);
@@ -196,7 +196,7 @@ class StudioBrowserTest {
   @Test
   void aStaleWriteIsExplainedAndTheViewRefreshed() throws Exception {
     signIn();
-    row("grass").click();
+    clickRow("grass");
     waitFor("grass's details", () -> text("detail-title").equals("grass"));
     button("Move…").click();
     waitFor("the move dialog", () -> dialogOpen());
@@ -216,7 +216,7 @@ class StudioBrowserTest {
   @Test
   void adoptAndRemoveWithConfirmation() throws Exception {
     signIn();
-    row("stray").click();
+    clickRow("stray");
     waitFor("stray's details", () -> text("details").contains("none yet"));
     button("Adopt…").click();
     waitFor("the adopt dialog", () -> dialogOpen());
@@ -255,10 +255,11 @@ class StudioBrowserTest {
     Files.move(root.resolve("assets/text/intro"), root.resolve("assets/text/opening"));
     served = ServedWorkspace.serve(root);
     signIn(6);
-    WebElement missing = driver.findElements(By.cssSelector("#asset-rows tr")).stream()
-        .filter(r -> r.findElement(By.cssSelector(".badge")).getText().equals("missing")).findFirst().orElseThrow();
     String id = served.get("/api/assets?state=missing").body().replaceAll("(?s).*\"id\":\"([0-9a-f]{16})\".*", "$1");
-    missing.click();
+    waitFor("a missing row to click", () -> {
+      rowWhere(r -> r.findElement(By.cssSelector(".badge")).getText().equals("missing"), "missing").click();
+      return true;
+    });
     waitFor("the missing asset's details", () -> text("detail-id").equals(id));
     button("Relocate…").click();
     waitFor("the relocate dialog", () -> dialogOpen());
@@ -296,7 +297,7 @@ class StudioBrowserTest {
     signIn();
     String light = (String) js("return getComputedStyle(document.body).backgroundColor;");
     scheme("dark");
-    row("hero").click();
+    clickRow("hero");
     waitFor("hero's preview", () -> previewWidth() > 0);
     String dark = (String) js("return getComputedStyle(document.body).backgroundColor;");
 
@@ -309,7 +310,7 @@ class StudioBrowserTest {
     driver.get(served.url("/"));
     waitFor("the list", () -> names().size() == 5);
     waitFor("the sign-in notice", () -> displayed("signin"));
-    row("intro").click();
+    clickRow("intro");
     waitFor("intro's details", () -> text("detail-title").equals("intro"));
     button("Rename…").click();
     keys("epilogue", Keys.ENTER);
@@ -408,14 +409,29 @@ class StudioBrowserTest {
     ImageIO.write(image, "png", file.toFile());
   }
 
+  /** The names in the list, read in one step: the page may redraw the list at any time. */
+  @SuppressWarnings("unchecked")
   private static List<String> names() {
-    return driver.findElements(By.cssSelector("#asset-rows td.name")).stream().map(WebElement::getText).toList();
+    return (List<String>) js(
+        "return Array.from(document.querySelectorAll('#asset-rows td.name'), td => td.innerText.trim());");
   }
 
+  /** The row showing {@code name}; not found (which waits retry) while the list lacks it. */
   private static WebElement row(String name) {
-    return driver.findElements(By.cssSelector("#asset-rows tr")).stream()
-        .filter(r -> r.findElement(By.cssSelector("td.name")).getText().equals(name))
-        .findFirst().orElseThrow(() -> new AssertionError("no row named " + name + " in " + names()));
+    return rowWhere(r -> r.findElement(By.cssSelector("td.name")).getText().equals(name), "named " + name);
+  }
+
+  private static WebElement rowWhere(java.util.function.Predicate<WebElement> test, String what) {
+    return driver.findElements(By.cssSelector("#asset-rows tr")).stream().filter(test).findFirst()
+        .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("no row " + what + " in " + names()));
+  }
+
+  /** Clicks the row showing {@code name}, again if the list was redrawn under the click. */
+  private static void clickRow(String name) {
+    waitFor("a row named " + name + " to click", () -> {
+      row(name).click();
+      return true;
+    });
   }
 
   private static WebElement button(String label) {
