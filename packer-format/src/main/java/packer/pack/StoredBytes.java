@@ -71,7 +71,7 @@ public abstract class StoredBytes {
       @Override
       void writeTo(Sink sink) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-          ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(FILE_CHUNK, length));
+          ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(FILE_CHUNK, length));
           for (long done = 0; done < length; ) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), length - done));
             int n = channel.read(buffer, offset + done);
