@@ -52,7 +52,7 @@ final class StateReader {
   }
 
   /** The result of a task that throws no checked exception, or what it threw. */
-  private static <T> T joinUnchecked(CompletableFuture<T> task) {
+  static <T> T joinUnchecked(CompletableFuture<T> task) {
     try {
       return task.join();
     } catch (CompletionException e) {

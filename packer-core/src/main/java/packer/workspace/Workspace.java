@@ -159,7 +159,7 @@ public final class Workspace implements AutoCloseable {
         loader.setDaemon(true);
         loader.start();
         SnapshotPublisher snapshots = new SnapshotPublisher(Snapshot.of(1, state));
-        return new Workspace(root, snapshots, null, null, recovered, join(memory));
+        return new Workspace(root, snapshots, null, null, recovered, StateReader.joinUnchecked(memory));
       }
       sleepBriefly(attempt);
     }
@@ -250,20 +250,6 @@ public final class Workspace implements AutoCloseable {
       throw new IllegalStateException("this workspace was opened to read; open it for writing to submit commands");
     }
     return lane;
-  }
-
-  private static <T> T join(CompletableFuture<T> task) {
-    try {
-      return task.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
   }
 
   private static void sleepBriefly(int attempt) {
