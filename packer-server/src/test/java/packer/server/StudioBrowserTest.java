@@ -39,7 +39,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import packer.workspace.Workspace;
+import packer.watch.WorkspaceWatcher;
 
 /**
  * The studio in a real browser: headless Chromium driven through the system's chromedriver
@@ -335,10 +335,7 @@ class StudioBrowserTest {
   }
 
   @Test
-  void aBuildRunsAndShowsItsSha256_onceTheBuildApiIsMerged() throws Exception {
-    HttpResponse<String> last = served.get("/api/builds/last");
-    assumeTrue(!(last.statusCode() == 404 && last.body().contains("no such endpoint")),
-        "skipped: this server has no build API (GET /api/builds/last is no endpoint); the step runs once it is merged");
+  void aBuildRunsAndShowsItsSha256() throws Exception {
     signIn();
     driver.findElement(By.id("build-button")).click();
     waitFor("the build to finish with its sha256",
@@ -358,21 +355,15 @@ class StudioBrowserTest {
   }
 
   @Test
-  void anEditOnDiskAppearsWithoutReload_onceTheWatcherIsWired() throws Exception {
-    assumeTrue(classExists("packer.watch.WorkspaceWatcher"),
-        "skipped: no file watcher in this build (packer.watch.WorkspaceWatcher); the step runs once it is wired");
+  void anEditOnDiskAppearsWithoutReload() throws Exception {
     // packer serve starts the watcher beside the server; this test does the same.
-    AutoCloseable watcher = (AutoCloseable) Class.forName("packer.watch.WorkspaceWatcher")
-        .getMethod("start", Workspace.class).invoke(null, served.workspace);
-    try {
+    try (WorkspaceWatcher watcher = WorkspaceWatcher.start(served.workspace)) {
       signIn();
       js("window.studioNotReloaded = true;");
       Path json = served.root.resolve("assets/text/intro/asset.json");
       Files.writeString(json, Files.readString(json).replace("\"intro\"", "\"opening\""), StandardCharsets.UTF_8);
       waitFor("the edit on disk to appear", () -> names().contains("opening") && !names().contains("intro"));
       assertThat(js("return window.studioNotReloaded === true;")).isEqualTo(true);
-    } finally {
-      watcher.close();
     }
   }
 
@@ -490,14 +481,5 @@ class StudioBrowserTest {
         .filter(m -> !m.contains("Failed to load resource"))
         .collect(Collectors.toList());
     assertThat(severe).as("errors in the browser console").isEmpty();
-  }
-
-  private static boolean classExists(String name) {
-    try {
-      Class.forName(name, false, StudioBrowserTest.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 }
