@@ -11,7 +11,7 @@ import packer.diagnostic.Diagnostic;
 import packer.snapshot.Snapshot;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Build the workspace into one deterministic pack and its manifest.",
@@ -26,26 +26,15 @@ import picocli.CommandLine.Option;
     "exits 4 when an input changed during the build (run it again)."})
 final class BuildCommand extends BaseCommand {
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Write the pack and manifest to DIR instead of packer.json's build.output.")
-  String out;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Process assets on N threads (default: one per processor); the pack is the same.")
-  Integer threads;
+  @Mixin BuildTarget target;
 
   @Override
   public Integer call() throws Exception {
-    int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (count < 1) {
-      throw new UsageException("--threads must be at least 1: " + count);
-    }
+    int count = target.threadCount();
     long started = System.nanoTime();
     try (Workspace workspace = root.openForReading()) {
       Snapshot snapshot = workspace.snapshot();
-      Path output = out == null
-          ? Build.outputOf(workspace.root(), snapshot)
-          : root.base().resolve(out).normalize();
+      Path output = target.output(root.base(), workspace.root(), snapshot);
       ExecutorService executor = Builds.threads(count);
       BuildResult result;
       try {
@@ -65,8 +54,8 @@ final class BuildCommand extends BaseCommand {
           terminal().out().println(Diagnostics.render(terminal(), warning));
         }
       }
-      report(result, Builds.shown(out, workspace.root(), result.pack()),
-          Builds.shown(out, workspace.root(), result.manifest()), millis);
+      report(result, target.shown(workspace.root(), result.pack()),
+          target.shown(workspace.root(), result.manifest()), millis);
       return ExitCode.OK;
     }
   }

@@ -1,6 +1,5 @@
 package packer.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -27,16 +26,5 @@ final class Builds {
       return thread;
     };
     return Executors.newFixedThreadPool(count, factory);
-  }
-
-  /**
-   * A pack or manifest as the commands print it: relative to the workspace, or under {@code --out}
-   * as typed (null when not given), never absolute unless typed so.
-   */
-  static String shown(String out, Path workspaceRoot, Path file) {
-    if (out != null) {
-      return Path.of(out).resolve(file.getFileName()).toString();
-    }
-    return workspaceRoot.relativize(file).toString();
   }
 }

@@ -2,11 +2,8 @@ package packer.cli;
 
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import packer.build.Build;
 import packer.build.BuildFailedException;
 import packer.build.CacheTrimmed;
-import packer.processor.Processors;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
 
@@ -22,15 +19,10 @@ final class GcCommand extends BaseCommand {
   @Override
   public Integer call() throws Exception {
     try (Workspace workspace = root.openForReading()) {
-      ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-        Thread thread = new Thread(runnable, "packer-gc");
-        thread.setDaemon(true);
-        return thread;
-      });
+      ExecutorService executor = Builds.threads(Runtime.getRuntime().availableProcessors());
       CacheTrimmed trimmed;
       try {
-        trimmed = new Build(Processors.discover(GcCommand.class.getClassLoader()), executor, VersionProvider.version())
-            .trimCache(workspace.root(), workspace.snapshot());
+        trimmed = Builds.create(executor).trimCache(workspace.root(), workspace.snapshot());
       } catch (BuildFailedException e) {
         return reportFailure(e);
       } finally {

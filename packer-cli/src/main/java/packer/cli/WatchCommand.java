@@ -15,7 +15,7 @@ import packer.snapshot.Snapshot;
 import packer.watch.WorkspaceWatcher;
 import packer.workspace.Workspace;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Build the pack, then again on every change of the workspace.",
@@ -33,13 +33,7 @@ final class WatchCommand extends BaseCommand {
   /** How long the snapshot must stay the same before a build starts. */
   private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Write the pack and manifest to DIR instead of packer.json's build.output.")
-  String out;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Process assets on N threads (default: one per processor); the pack is the same.")
-  Integer threads;
+  @Mixin BuildTarget target;
 
   private final Object signal = new Object();
   private boolean changed;
@@ -48,10 +42,7 @@ final class WatchCommand extends BaseCommand {
 
   @Override
   public Integer call() throws Exception {
-    int count = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (count < 1) {
-      throw new UsageException("--threads must be at least 1: " + count);
-    }
+    int count = target.threadCount();
     Workspace workspace = root.openForWriting("packer watch (pid " + ProcessHandle.current().pid() + ")");
     ExecutorService executor = Builds.threads(count);
     // Set up while the first build runs; what changes meanwhile is found once it is.
@@ -82,14 +73,13 @@ final class WatchCommand extends BaseCommand {
       }
     })) {
       Build build = Builds.create(executor);
-      Path output = out == null ? null : root.base().resolve(out).normalize();
       if (!json) {
         terminal().err().println(terminal().dim("packer: watching " + workspace.snapshot().state().config().name()
             + "; building on every change (Ctrl-C stops)"));
         terminal().err().flush();
       }
       while (!stopping) {
-        buildOnce(build, workspace, output);
+        buildOnce(build, workspace);
         if (!awaitChange()) {
           break;
         }
@@ -120,9 +110,9 @@ final class WatchCommand extends BaseCommand {
     }
   }
 
-  private void buildOnce(Build build, Workspace workspace, Path chosenOutput) {
+  private void buildOnce(Build build, Workspace workspace) {
     Snapshot snapshot = workspace.snapshot();
-    Path output = chosenOutput != null ? chosenOutput : Build.outputOf(workspace.root(), snapshot);
+    Path output = target.output(root.base(), workspace.root(), snapshot);
     long started = System.nanoTime();
     try {
       BuildResult result = build.run(workspace.root(), snapshot, output);
@@ -146,7 +136,7 @@ final class WatchCommand extends BaseCommand {
   }
 
   private void reportBuilt(Snapshot snapshot, Path workspaceRoot, BuildResult result, long millis) {
-    String pack = Builds.shown(out, workspaceRoot, result.pack());
+    String pack = target.shown(workspaceRoot, result.pack());
     if (json) {
       ObjectNode node = JsonOutput.NODES.objectNode()
           .put("ok", true)
