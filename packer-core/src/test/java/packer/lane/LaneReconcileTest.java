@@ -48,6 +48,39 @@ class LaneReconcileTest {
   }
 
   @Test
+  void aReconciliationQueuedWhenTheLaneDiesFailsInsteadOfWaitingForever() throws Exception {
+    Path root = Workspace.init(dir.resolve("ws"), "ws");
+    Workspace ws = Workspace.openForWriting(root, Options.defaults(), "test");
+    try {
+      java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      CompletableFuture<Snapshot> fatal = ws.reconcile((base, version, folders, rescan) -> {
+        running.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new OutOfMemoryError("simulated: the process is going down");
+      });
+      running.await();
+      CompletableFuture<Snapshot> queued = ws.reconcile((base, version, folders, rescan) -> Optional.empty());
+      release.countDown();
+
+      assertThatThrownBy(() -> queued.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .isInstanceOf(java.util.concurrent.ExecutionException.class)
+          .hasCauseInstanceOf(OutOfMemoryError.class);
+      assertThatThrownBy(fatal::join).hasCauseInstanceOf(OutOfMemoryError.class);
+    } finally {
+      try {
+        ws.close();
+      } catch (RuntimeException | Error e) {
+          // The lane is dead on purpose; closing it may say so.
+      }
+    }
+  }
+
+  @Test
   void nothingChangedPublishesNothingAndAChangeIsTheNextVersion() throws Exception {
     Path root = Workspace.init(dir.resolve("ws"), "ws");
     try (Workspace ws = Workspace.openForWriting(root, Options.defaults(), "test")) {
