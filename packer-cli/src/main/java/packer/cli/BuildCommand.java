@@ -17,13 +17,13 @@ import picocli.CommandLine.Mixin;
     "Build the workspace into one deterministic pack and its manifest.",
     "Writes <output>/<name>.pack and <name>.manifest.json (output from packer.json, or --out).",
     "The same registry, declarations and input bytes always give the same pack, byte for byte.",
-    "Incremental: unchanged inputs are only stat'ed, unchanged entries come from the build cache",
-    "(.packer/cache/build, trim it with 'packer gc') or are copied from the previous pack, and a",
-    "pack that would not change is not rewritten. A progress bar shows on a terminal (stderr).",
-    "--json prints pack, manifest, sha256, entries, bytes {in, out}, cacheHits, processed, copied,",
-    "inputsRead, rewritten and millis.",
-    "With any error in the workspace it prints every diagnostic, exits 1 and leaves the old pack;",
-    "exits 4 when an input changed during the build (run it again)."})
+    "Incremental: unchanged inputs are only stat'ed, unchanged entries come from the build cache "
+        + "(.packer/cache/build, trim it with 'packer gc') or are copied from the previous pack, and a "
+        + "pack that would not change is not rewritten. A progress bar shows on a terminal (stderr).",
+    "--json prints pack, manifest, sha256, entries, bytes {in, out}, cacheHits, processed, copied, "
+        + "inputsRead, rewritten and millis.",
+    "With any error in the workspace it prints every diagnostic, exits 1 and leaves the old pack; "
+        + "exits 4 when an input changed during the build (run it again)."})
 final class BuildCommand extends BaseCommand {
 
   @Mixin BuildTarget target;

@@ -16,13 +16,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "List the entries added, removed and changed from pack A to pack B, by id.",
     "Entries are matched by asset id: a renamed asset is one changed entry.",
-    "Changed means its content (SHA-256 of the raw bytes), name, type or",
-    "compression differs, or, all those equal, its stored size (another zstd level).",
+    "Changed means its content (SHA-256 of the raw bytes), name, type or "
+        + "compression differs, or, all those equal, its stored size (another zstd level).",
     "Only the indexes are read; 'packer verify' checks the data behind them.",
-    "The summary counts the bytes of data a patch carries: B's stored bytes of the",
-    "entries added or changed in more than name or type.",
-    "Exits 0 whether or not the packs differ (see the summary or --json), 1 when",
-    "a file is not a pack or is damaged, 6 when a file cannot be read."})
+    "The summary counts the bytes of data a patch carries: B's stored bytes of the "
+        + "entries added or changed in more than name or type.",
+    "Exits 0 whether or not the packs differ (see the summary or --json), 1 when "
+        + "a file is not a pack or is damaged, 6 when a file cannot be read."})
 final class DiffCommand extends BaseCommand {
 
   /** What can differ between two entries with one id, in the order messages list them. */

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Repair the workspace: report recovery, pair moved assets, list what is left.",
-    "Tells what recovery did after a crash, pairs missing assets with the folders they were moved to,",
-    "and lists what is left to fix. With --fix, relocates every unique one-to-one match, keeping ids."})
+    "Tells what recovery did after a crash, pairs missing assets with the folders they were moved to, "
+        + "and lists what is left to fix. With --fix, relocates every unique one-to-one match, keeping ids."})
 final class DoctorCommand extends BaseCommand {
 
   @Option(names = "--fix", description = "Relocate missing assets that have exactly one matching folder.")

@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "gc", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Trim the build cache (.packer/cache/build) to what building the workspace now would use.",
-    "Deletes cached outputs no asset needs any more (old versions of changed inputs, params,",
-    "compression or processors) and the fingerprints of files that are no longer inputs; keeps",
-    "every output the next 'packer build' would take from the cache. Packs are never touched.",
+    "Deletes cached outputs no asset needs any more (old versions of changed inputs, params, "
+        + "compression or processors) and the fingerprints of files that are no longer inputs; keeps "
+        + "every output the next 'packer build' would take from the cache. Packs are never touched.",
     "Exits 1 (deleting nothing) when the workspace has errors, 4 when an input changed meanwhile.",
     "--json prints files, bytes, kept and fingerprints."})
 final class GcCommand extends BaseCommand {

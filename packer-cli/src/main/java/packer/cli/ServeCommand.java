@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
       "Serve the workspace on this machine: a JSON API (docs/api.md) and the studio link, until Ctrl-C.",
-      "Holds the workspace's write lock while it runs; tools find it in .packer/server.json.",
-      "Watches the workspace: changes made on disk (edits, saves, new, moved or deleted folders)",
-      "show up as new snapshots within about a second, and a folder moved by hand keeps its id."
-    })
+      "Holds the workspace's write lock while it runs; the CLI and tools find the server through "
+          + "the file .packer/server.json.",
+      "Watches the workspace: changes made on disk (edits, saves, new, moved or deleted folders) "
+          + "show up as new snapshots within about a second, and a folder moved by hand keeps its id."})
 final class ServeCommand extends BaseCommand {
 
   @Option(names = "--port", paramLabel = "N", description = "The port to listen on (default: a free one).")

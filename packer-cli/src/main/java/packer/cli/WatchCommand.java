@@ -20,14 +20,14 @@ import picocli.CommandLine.Mixin;
 @Command(name = "watch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
     "Build the pack, then again on every change of the workspace.",
     "Runs until Ctrl-C.",
-    "Watches the files as 'packer serve' does (and holds the workspace's write lock the same way):",
-    "an edit, a save, a new, moved or deleted folder makes a new snapshot, and each new snapshot",
-    "(changes within a moment are taken together) is built like 'packer build', incrementally.",
-    "Prints one line per build: entries, processed and reused entries, pack size, the pack's",
-    "SHA-256 (first 12 digits) and the time. A failed build prints its diagnostics as 'packer",
-    "build' does, and the previous pack stays as it was.",
-    "--json prints one JSON object per line and build: {ok, snapshot, pack, sha256, entries,",
-    "processed, reused, bytes, millis}, or {ok: false, snapshot, errors, diagnostics}."})
+    "Watches the files as 'packer serve' does (and holds the workspace's write lock the same way): "
+        + "an edit, a save, a new, moved or deleted folder makes a new snapshot, and each new snapshot "
+        + "(changes within a moment are taken together) is built like 'packer build', incrementally.",
+    "Prints one line per build: entries, processed and reused entries, pack size, the pack's "
+        + "SHA-256 (first 12 digits) and the time. A failed build prints its diagnostics as 'packer "
+        + "build' does, and the previous pack stays as it was.",
+    "--json prints one JSON object per line and build: {ok, snapshot, pack, sha256, entries, "
+        + "processed, reused, bytes, millis}, or {ok: false, snapshot, errors, diagnostics}."})
 final class WatchCommand extends BaseCommand {
 
   /** How long the snapshot must stay the same before a build starts. */

@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, description = {
-    "Write a synthetic workspace of N registered blob assets into DIR (absent or empty),",
-    "the same bytes for the same seed: assets/ one to four folders deep, one to three inputs",
-    "each of log-normal size (median 4 KiB, long tail), a few tags. For benchmarks."})
+    "Write a synthetic workspace of N registered blob assets into DIR (absent or empty).",
+    "The same seed gives the same bytes: assets/ one to four folders deep, one to three inputs "
+        + "each of log-normal size (median 4 KiB, long tail), a few tags. For benchmarks."})
 final class GenerateCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "DIR", description = "Where to write it; must be absent or empty.")
