@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import packer.cli.remote.ServerUnavailableException;
 import packer.lane.CommandRejected;
 import packer.lock.WorkspaceLockedException;
@@ -24,17 +25,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     boolean interactive = System.console() != null;
-    Options options;
-    try {
-      options = Options.defaults();
-    } catch (IllegalStateException e) {
-      // A processor plugin that cannot be used (see Processors.discover): the message says which.
-      err.println("packer: " + e.getMessage());
-      err.flush();
-      System.exit(ExitCode.USAGE);
-      return;
-    }
-    int code = run(args, Path.of("").toAbsolutePath(), System.getenv(), options, out, System.out, err,
+    int code = run(args, Path.of("").toAbsolutePath(), System.getenv(), new DefaultOptions(), out, System.out, err,
         interactive);
     out.flush();
     err.flush();
@@ -67,6 +58,11 @@ public final class Main {
   /** As above, with {@code bytesOut} the stream under {@code out} for commands that print raw bytes. */
   public static int run(String[] args, Path workingDirectory, Map<String, String> environment, Options options,
       PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean interactive) {
+    return run(args, workingDirectory, environment, () -> options, out, bytesOut, err, interactive);
+  }
+
+  private static int run(String[] args, Path workingDirectory, Map<String, String> environment,
+      Supplier<Options> options, PrintWriter out, OutputStream bytesOut, PrintWriter err, boolean interactive) {
     Terminal terminal = new Terminal(out, bytesOut, err, Terminal.colorWanted(environment, interactive), interactive);
     PackerCommand root = new PackerCommand();
     root.bind(new Context(workingDirectory, terminal, environment, options));
@@ -96,7 +92,7 @@ public final class Main {
   }
 
   static int exitCodeOf(Throwable e) {
-    if (e instanceof UsageException || e instanceof NotAWorkspaceException) {
+    if (e instanceof UsageException || e instanceof NotAWorkspaceException || e instanceof UnusablePluginException) {
       return ExitCode.USAGE;
     }
     if (e instanceof WorkspaceLockedException || e instanceof ServerUnavailableException) {

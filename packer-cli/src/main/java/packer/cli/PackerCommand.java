@@ -65,8 +65,8 @@ final class PackerCommand {
   /**
    * The subcommands to register for {@code args}: only the one named when the arguments name one
    * after the root's -C (building each command's model by reflection is a large part of packer's
-   * start-up, and picocli's classes cannot be archived by class-data sharing); all of them for
-   * anything else, so help, suggestions for a typo and completion see every command.
+   * start-up); none for {@code --version} alone; all of them for anything else, so help,
+   * suggestions for a typo and completion see every command.
    */
   static List<Class<?>> subcommandsFor(String[] args) {
     for (int i = 0; i < args.length; i++) {
@@ -74,6 +74,9 @@ final class PackerCommand {
       if (arg.equals("-C")) {
         i++;
       } else if (!arg.startsWith("-C")) {
+        if ((arg.equals("--version") || arg.equals("-V")) && i == args.length - 1) {
+          return List.of(); // The version alone needs no command.
+        }
         if (arg.startsWith("-") || arg.equals("completion")) {
           return SUBCOMMANDS;
         }

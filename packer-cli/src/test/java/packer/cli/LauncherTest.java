@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static packer.cli.CliResultAssert.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,64 @@ class LauncherTest {
     assertThat(listed.code()).as(listed.toString()).isZero();
     assertThat(listed.out()).as(listed.toString()).contains("assets/" + FOLDER);
     assertThat(listed.err()).as(listed.toString()).isEmpty();
+  }
+
+  @Test
+  void theLauncherRebuildsWhenASourceOrAPomChangesButNotForTheBuildsOwnOutput() throws Exception {
+    Path home = launcher.getParent();
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path builds = dir.resolve("mvn-calls");
+    Path mvn = bin.resolve("mvn");
+    Files.writeString(mvn, "#!/bin/sh\necho \"$@\" >> '" + builds + "'\n", StandardCharsets.UTF_8);
+    assertThat(mvn.toFile().setExecutable(true)).isTrue();
+    Map<String, String> env = Map.of("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    Path module = home.resolve("packer-core");
+    Path source = write(module.resolve("src/main/java/packer/Hero.java"), "final class Hero {}\n");
+    Path second = write(module.resolve("src/main/java/packer/Villain.java"), "final class Villain {}\n");
+    Path pom = write(module.resolve("pom.xml"), "<project/>\n");
+    Path output = write(module.resolve("target/classes/packer/Hero.class"), "classes\n");
+
+    age(module);
+    assertThat(launch(env)).as("nothing changed").doesNotContain("building");
+    Files.setLastModifiedTime(output, inAnHour());
+    assertThat(launch(env)).as("only the build's output changed").doesNotContain("building");
+    assertThat(builds).doesNotExist();
+
+    Files.setLastModifiedTime(source, inAnHour());
+    assertThat(launch(env)).as("a source changed").contains("packer: building");
+    age(module);
+    Files.delete(second);
+    assertThat(launch(env)).as("a source was removed").contains("packer: building");
+    age(module);
+    Files.setLastModifiedTime(pom, inAnHour());
+    assertThat(launch(env)).as("a pom changed").contains("packer: building");
+    assertThat(Files.readAllLines(builds, StandardCharsets.UTF_8)).hasSize(3).allMatch(line -> line.contains("package"));
+  }
+
+  private String launch(Map<String, String> env) throws Exception {
+    Run version = run(List.of(launcher.toString(), "--version"), env, 180);
+    assertThat(version.code()).as(version.toString()).isZero();
+    assertThat(version.out()).as(version.toString()).startsWith("packer ");
+    return version.err();
+  }
+
+  /** Every file and folder below {@code folder} an hour old: older than the launcher's jar. */
+  private static void age(Path folder) throws IOException {
+    FileTime anHourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path path : all.toList()) {
+        Files.setLastModifiedTime(path, anHourAgo);
+      }
+    }
+  }
+
+  private static FileTime inAnHour() {
+    return FileTime.fromMillis(System.currentTimeMillis() + 3_600_000);
+  }
+
+  private static Path write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   @Test

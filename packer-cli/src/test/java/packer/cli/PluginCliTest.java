@@ -106,6 +106,33 @@ class PluginCliTest {
   }
 
   @Test
+  void anUnusablePluginIsTheSameUsageErrorForEveryCommandThatReadsTheWorkspace() throws Exception {
+    String expected = "packer: PACKER_PLUGINS names nosuch/acme.jar, which does not exist;"
+        + " give plugin jars or folders of them, separated by '" + File.pathSeparator + "'\n";
+
+    for (List<String> args : List.of(List.of("status"), List.of("ls", "--json"), List.of("build"),
+        List.of("rename", "greeting", "hello"))) {
+      Run run = packer("nosuch/acme.jar", args.toArray(String[]::new));
+
+      assertThat(run.code()).as("%s: %s", args, run).isEqualTo(ExitCode.USAGE);
+      assertThat(run.err()).as("%s", args).isEqualTo(expected);
+      assertThat(run.out()).as("%s", args).isEmpty();
+    }
+    assertThat(ws.run("ls").out()).as("the rename did not happen").contains("greeting");
+  }
+
+  @Test
+  void commandsThatReadNoAssetTypesRunDespiteAnUnusablePlugin() throws Exception {
+    Run version = packer("nosuch/acme.jar", "--version");
+    Run help = packer("nosuch/acme.jar", "status", "--help");
+
+    assertThat(version.code()).as("%s", version).isZero();
+    assertThat(version.out()).startsWith("packer ");
+    assertThat(help.code()).as("%s", help).isZero();
+    assertThat(help.out()).startsWith("Usage: packer status");
+  }
+
+  @Test
   void aFileThatIsNotAJarIsAUsageErrorNamingIt() throws Exception {
     Files.writeString(plugins.resolve("notes.jar"), "not a jar", StandardCharsets.UTF_8);
 

@@ -1,6 +1,5 @@
 package packer.workspace;
 
-import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import packer.declaration.AssetTypes;
@@ -21,11 +20,12 @@ public record Options(Disk disk, RandomGenerator random, AssetTypes types) {
   }
 
   /**
-   * The real disk, secure random ids, and the built-in asset types plus any processor plugins
-   * found on the class path through {@link java.util.ServiceLoader}.
+   * The real disk, secure random ids (from a {@link java.security.SecureRandom} made for the first),
+   * and the built-in asset types plus any processor plugins found on the class path through {@link
+   * java.util.ServiceLoader}.
    */
   public static Options defaults() {
-    return new Options(new OsDisk(), new SecureRandom(),
+    return new Options(new OsDisk(), new SecureRandomOnFirstUse(),
         AssetTypes.of(Processors.discover(Options.class.getClassLoader())));
   }
 

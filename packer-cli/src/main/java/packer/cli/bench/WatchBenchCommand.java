@@ -49,11 +49,11 @@ final class WatchBenchCommand implements java.util.concurrent.Callable<Integer> 
 
   static final int WARM_UP = 5;
   private static final long TIMEOUT_SECONDS = 60;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    ObjectMapper json = new ObjectMapper(); // Here, not in a static field: --help builds this command too.
     try (Workspace workspace = Workspace.openForWriting(dir.toAbsolutePath(), Options.defaults(), "packer bench watch")) {
       long started = System.nanoTime();
       try (WorkspaceWatcher watcher = WorkspaceWatcher.start(workspace)) {
@@ -74,7 +74,7 @@ final class WatchBenchCommand implements java.util.concurrent.Callable<Integer> 
         for (int i = 0; i < total; i++) {
           // Spread over the workspace: not one folder's cache line again and again.
           Asset asset = assets.get((int) ((long) i * assets.size() / total));
-          long took = edit(workspace, asset, asset.name().orElseThrow() + "-w" + run + i);
+          long took = edit(workspace, json, asset, asset.name().orElseThrow() + "-w" + run + i);
           if (i >= warmUp) {
             nanos[i - warmUp] = took;
           }
@@ -90,12 +90,12 @@ final class WatchBenchCommand implements java.util.concurrent.Callable<Integer> 
   }
 
   /** Renames {@code asset} on disk, times until its snapshot, and undoes it (untimed). */
-  private static long edit(Workspace workspace, Asset asset, String newName) throws Exception {
+  private static long edit(Workspace workspace, ObjectMapper json, Asset asset, String newName) throws Exception {
     Path file = workspace.root().resolve(asset.folder()).resolve(DeclarationReader.FILE_NAME);
     byte[] original = Files.readAllBytes(file);
-    ObjectNode edited = (ObjectNode) JSON.readTree(original);
+    ObjectNode edited = (ObjectNode) json.readTree(original);
     edited.put("name", newName);
-    long took = timeUntil(workspace, asset.folder(), newName, () -> Files.write(file, JSON.writeValueAsBytes(edited)));
+    long took = timeUntil(workspace, asset.folder(), newName, () -> Files.write(file, json.writeValueAsBytes(edited)));
     timeUntil(workspace, asset.folder(), asset.name().orElseThrow(), () -> Files.write(file, original));
     return took;
   }
