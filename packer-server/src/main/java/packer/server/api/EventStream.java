@@ -200,8 +200,8 @@ public final class EventStream implements AutoCloseable {
     static Changes between(Snapshot before, Snapshot after) {
       List<AssetId> ids = new ArrayList<>();
       List<String> folders = new ArrayList<>();
-      SnapshotWalk.walk(before.assets(), after.assets(), (b, a) -> {
-        if (b == a || (b != null && b.equals(a))) {
+      SnapshotWalk.changes(before.assets(), after.assets(), (b, a) -> {
+        if (b != null && b.equals(a)) {
           return;
         }
         Asset either = a != null ? a : b;

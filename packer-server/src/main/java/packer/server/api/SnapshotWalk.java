@@ -24,9 +24,27 @@ final class SnapshotWalk {
   private SnapshotWalk() {}
 
   static void walk(List<Asset> before, List<Asset> after, Step step) {
+    walk(before, after, step, false);
+  }
+
+  /** Like {@link #walk}, but only for the positions whose asset is not the same object before and after. */
+  static void changes(List<Asset> before, List<Asset> after, Step step) {
+    walk(before, after, step, true);
+  }
+
+  private static void walk(List<Asset> before, List<Asset> after, Step step, boolean changesOnly) {
     int i = 0;
     int j = 0;
     while (i < before.size() || j < after.size()) {
+      if (changesOnly) {
+        while (i < before.size() && j < after.size() && before.get(i) == after.get(j)) {
+          i++;
+          j++;
+        }
+        if (i == before.size() && j == after.size()) {
+          return;
+        }
+      }
       Asset b = i < before.size() ? before.get(i) : null;
       Asset a = j < after.size() ? after.get(j) : null;
       int order = b == a ? 0 : b == null ? 1 : a == null ? -1 : compare(b, a);
