@@ -23,11 +23,8 @@ class MatchesTest {
   @Test
   void aKeptSummaryIsWrittenExactlyAsAFreshOneAndTheSelectionFollowsTheSnapshot() throws Exception {
     Path root = Workspace.init(dir.resolve("game"), "game");
-    Files.createDirectories(root.resolve("assets/hero"));
-    Files.writeString(root.resolve("assets/hero/asset.json"),
-        "{\"name\": \"Hero \\u00e9\", \"type\": \"blob\", \"inputs\": [\"h.bin\"], \"tags\": [\"b\", \"a\"]}\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(root.resolve("assets/hero/h.bin"), "H");
+    asset(root, "assets/hero", "{\"name\": \"Hero \\u00e9\", \"type\": \"blob\", \"inputs\": [\"h.bin\"], \"tags\": [\"b\", \"a\"]}",
+        "h.bin");
     try (Workspace workspace = Workspace.openForWriting(root, Options.defaults(), "test")) {
       workspace.execute(new packer.lane.Command.Adopt("assets/hero"));
       Snapshot snapshot = workspace.snapshot();
@@ -53,10 +50,7 @@ class MatchesTest {
   void aSelectionAfterCommitsEqualsOneMadeAfreshAndAPageIsKeptForItsSnapshotOnly() throws Exception {
     Path root = Workspace.init(dir.resolve("game"), "game");
     for (String name : List.of("hero", "heron", "villain", "tree", "rock")) {
-      Files.createDirectories(root.resolve("assets/" + name));
-      Files.writeString(root.resolve("assets/" + name + "/asset.json"),
-          "{\"name\": \"" + name + "\", \"type\": \"blob\", \"inputs\": [\"x.bin\"]}\n", StandardCharsets.UTF_8);
-      Files.writeString(root.resolve("assets/" + name + "/x.bin"), name);
+      asset(root, "assets/" + name, "{\"name\": \"" + name + "\", \"type\": \"blob\", \"inputs\": [\"x.bin\"]}", "x.bin");
     }
     try (Workspace workspace = Workspace.openForWriting(root, Options.defaults(), "test")) {
       for (String name : List.of("hero", "heron", "villain")) {
@@ -97,12 +91,8 @@ class MatchesTest {
   @Test
   void anAssetBodyAroundItsKeptDetailIsWhatJacksonWritesForTheWholeMap() throws Exception {
     Path root = Workspace.init(dir.resolve("game"), "game");
-    Files.createDirectories(root.resolve("assets/h\u00e9ro"));
-    Files.writeString(root.resolve("assets/h\u00e9ro/asset.json"),
-        "{\"name\": \"H\u00e9ro \\\"1\\\"\", \"type\": \"blob\", \"inputs\": [\"a b.bin\", \"gone.bin\"],"
-            + " \"params\": {\"z\": [1, 2.5, \"x\"], \"a\": {\"b\": null}}, \"tags\": [\"b\", \"a\"]}\n",
-        StandardCharsets.UTF_8);
-    Files.writeString(root.resolve("assets/h\u00e9ro/a b.bin"), "H");
+    asset(root, "assets/h\u00e9ro", "{\"name\": \"H\u00e9ro \\\"1\\\"\", \"type\": \"blob\", \"inputs\": [\"a b.bin\", \"gone.bin\"],"
+        + " \"params\": {\"z\": [1, 2.5, \"x\"], \"a\": {\"b\": null}}, \"tags\": [\"b\", \"a\"]}", "a b.bin");
     try (Workspace workspace = Workspace.openForWriting(root, Options.defaults(), "test")) {
       workspace.execute(new packer.lane.Command.Adopt("assets/h\u00e9ro"));
       Snapshot snapshot = workspace.snapshot();
@@ -116,6 +106,13 @@ class MatchesTest {
       assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(new String(Json.write(whole), StandardCharsets.UTF_8))
           .contains("H\u00e9ro").contains("diagnostics\":[{");
     }
+  }
+
+  /** An asset folder made by hand: its asset.json and one input file. */
+  private static void asset(Path root, String folder, String declaration, String input) throws Exception {
+    Files.createDirectories(root.resolve(folder));
+    Files.writeString(root.resolve(folder + "/asset.json"), declaration + "\n", StandardCharsets.UTF_8);
+    Files.writeString(root.resolve(folder + "/" + input), folder);
   }
 
   private static packer.id.AssetId idOf(Workspace workspace, String name) {
