@@ -29,7 +29,7 @@ public final class ReadApi {
 
   private final SnapshotPublisher snapshots;
   private final InputFiles inputs;
-  /** At most this many assets' detail texts are kept (about 1 KiB each). */
+  /** At most this many assets' detail texts are kept (most are under 1 KiB). */
   static final int DETAILS_KEPT = 1 << 14;
 
   private final Matches matches = new Matches();
