@@ -78,6 +78,8 @@ public final class WorkspaceWatcher implements AutoCloseable {
   private long firstNanos;
   private long lastNanos;
   private boolean memoryStale;
+  private long memoryFirstNanos;
+  private long memoryLastNanos;
   private volatile boolean closed;
   private volatile Thread backgroundStart;
 
@@ -88,6 +90,11 @@ public final class WorkspaceWatcher implements AutoCloseable {
     this.source = source;
     this.subscription = workspace.snapshots().subscribe(snapshot -> {
       synchronized (lock) {
+        long now = System.nanoTime();
+        if (!memoryStale) {
+          memoryFirstNanos = now;
+        }
+        memoryLastNanos = now;
         memoryStale = true;
         lock.notifyAll();
       }
@@ -245,8 +252,19 @@ public final class WorkspaceWatcher implements AutoCloseable {
       boolean refreshMemory;
       synchronized (lock) {
         try {
-          while (!closed && hints.isEmpty() && !full && !memoryStale) {
-            lock.wait();
+          // The memory is refreshed once snapshots pause, as the disk is reconciled once it is quiet:
+          // each refresh goes through every asset, too much to do for each of many commits a second.
+          while (!closed && hints.isEmpty() && !full) {
+            if (!memoryStale) {
+              lock.wait();
+              continue;
+            }
+            long now = System.nanoTime();
+            long due = Math.min(memoryLastNanos + quiet, memoryFirstNanos + maxDelay);
+            if (now >= due) {
+              break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(lock, due - now);
           }
           // Debounce: until quiet for a moment, or the first event waited long enough.
           while (!closed && (!hints.isEmpty() || full)) {

@@ -1,6 +1,7 @@
 package packer.server;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -74,6 +75,8 @@ public final class PackerServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.http.generateEtags = false;
+      // Answers travel over loopback: compressing them would cost CPU and gain nothing.
+      config.http.compressionStrategy = CompressionStrategy.NONE;
       config.jetty.host = options.bind().getHostAddress();
       config.jetty.port = options.port();
       config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));

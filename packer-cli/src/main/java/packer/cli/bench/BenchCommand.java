@@ -12,5 +12,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Generate synthetic workspaces and measure packer against its budgets.",
     subcommands = {GenerateCommand.class, RunCommand.class, ProfileCommand.class, HeapCommand.class, LaneCommand.class, ReaderCommand.class,
-        WatchBenchCommand.class, ServerBenchCommand.class})
+        WatchBenchCommand.class})
 public final class BenchCommand {}

@@ -38,6 +38,11 @@ final class ChildProcess {
     this.scratch = scratch;
   }
 
+  /** The folder for the children's output files; others may put their files there too. */
+  Path scratch() {
+    return scratch;
+  }
+
   Result run(List<String> command, Map<String, String> environment, boolean watchMemory)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile(scratch, "child", ".out");

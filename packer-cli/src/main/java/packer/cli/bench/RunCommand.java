@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--only", paramLabel = "PARTS", defaultValue = DEFAULT_ONLY, split = ",",
       description = {"Which figures: status, git, profile, heap, lane, server, build, build-zstd, reader, watch (default: all).",
-          "server measures HTTP reads of packer serve (one asset, a filtered list), idle and while renaming;",
+          "server measures HTTP reads of packer serve with wrk (one asset, a filtered list), idle and while renaming;",
           "watch times an edit on disk to the snapshot that shows it, with the watcher on;",
           "build and build-zstd time packer build (cold, no-op, one asset changed) against tar (| zstd -3);",
           "reader times packer.pack.Pack against cat. They build a workspace of one input per asset."})
@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
   int laneRenames;
 
   @Option(names = "--server-clients", paramLabel = "C", defaultValue = "16",
-      description = "server: client threads sending requests (default: ${DEFAULT-VALUE}).")
+      description = "server: wrk's connections, each sending one request after another (default: ${DEFAULT-VALUE}).")
   int serverClients;
 
   @Option(names = "--server-seconds", paramLabel = "S", defaultValue = "5",
@@ -113,7 +113,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Why the server part measures nothing without wrk, and what to do. */
+  static final String WRK_MISSING = "the HTTP load generator wrk is not on the PATH; install it"
+      + " (Debian: apt-get install wrk) and run again with --only server";
+
   private PrintWriter err;
+  private Optional<Path> wrk = Optional.empty();
   private ChildProcess children;
   private Launcher launcher;
 
@@ -131,8 +136,12 @@ final class RunCommand implements Callable<Integer> {
     }
     List<Variant> extra = parseVariants();
     launcher = Launcher.locate(Optional.ofNullable(jar));
-    Map<String, Path> programs =
-        peersOf(parts, new Peers(System.getenv("PATH"), new ChildProcess(Path.of(System.getProperty("java.io.tmpdir")))));
+    Peers peers = new Peers(System.getenv("PATH"), new ChildProcess(Path.of(System.getProperty("java.io.tmpdir"))));
+    Map<String, Path> programs = peersOf(parts, peers);
+    wrk = parts.contains("server") ? peers.find("wrk") : Optional.empty();
+    if (parts.contains("server") && wrk.isEmpty()) {
+      err.println("bench: server: skipped: " + WRK_MISSING);
+    }
     boolean temporary = work == null;
     Path workDir = temporary ? Files.createTempDirectory("packer-bench") : work.toAbsolutePath().normalize();
     Files.createDirectories(workDir);
@@ -159,13 +168,16 @@ final class RunCommand implements Callable<Integer> {
       if (parts.contains("heap")) {
         report.heap(heap(workspace));
       }
-      if (parts.contains("lane") || parts.contains("server")) {
+      if (parts.contains("server") && wrk.isEmpty()) {
+        report.server(ServerFigures.skipped(WRK_MISSING));
+      }
+      if (parts.contains("lane") || (parts.contains("server") && wrk.isPresent())) {
         // Its own workspace, as the renames would show up in git status; input sizes do not matter to a rename.
         Path lane = fixture.workspace("lane-" + assets + "-s" + seed, settings((long) assets * 1024)).root();
         if (parts.contains("lane")) {
           report.lane(lane(lane));
         }
-        if (parts.contains("server")) {
+        if (parts.contains("server") && wrk.isPresent()) {
           report.server(server(lane));
         }
       }
@@ -380,28 +392,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private ServerFigures server(Path workspace) throws IOException, InterruptedException {
-    ServerFigures server = new ServerFigures(serverClients, serverSeconds);
-    for (int run = 1; run <= runs; run++) {
-      err.println("bench: HTTP reads of the server, run " + run + "/" + runs);
-      // With the flags packer serve runs with (the optimizing compiler), not those of short commands.
-      ChildProcess.Result result = children.runChecked(
-          launcher.commandWithOnly(launcher.flagsFor("serve"), "bench", "server", workspace.toString(),
-              "--clients", Integer.toString(serverClients), "--seconds", Integer.toString(serverSeconds)),
-          Launcher.environment(), false);
-      for (String line : result.stdout().split("\n")) {
-        if (line.startsWith("http ")) {
-          Map<String, String> v = KeyValues.parse(line, "http");
-          server.addRequests(v.get("target"), v.get("load"), Long.parseLong(v.get("requests")),
-              Long.parseLong(v.get("nanos")), Long.parseLong(v.get("cpu")), Long.parseLong(v.get("server")),
-              Double.parseDouble(v.get("p50")), Double.parseDouble(v.get("p99")), Double.parseDouble(v.get("max")),
-              Double.parseDouble(v.get("loadavg")));
-        } else if (line.startsWith("commits ")) {
-          Map<String, String> v = KeyValues.parse(line, "commits");
-          server.addCommits(v.get("target"), Long.parseLong(v.get("count")), Long.parseLong(v.get("nanos")));
-        }
-      }
-    }
-    return server;
+    return new HttpBenchmark(children, launcher, err, runs, serverClients, serverSeconds, wrk.orElseThrow(),
+        children.scratch())
+        .measure(workspace);
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -71,6 +71,26 @@ class RunCommandTest {
   }
 
   @Test
+  void withoutWrkTheServerPartReportsWhatToInstallInsteadOfFigures() {
+    StringWriter out = new StringWriter();
+
+    ServerFigures.skipped(RunCommand.WRK_MISSING).print(new PrintWriter(out, true), 10_000, "./packer bench run");
+
+    assertThat(out.toString()).contains("### HTTP reads of packer serve (10,000 assets)")
+        .contains("Not measured: the HTTP load generator wrk is not on the PATH").contains("apt-get install wrk")
+        .doesNotContain("| asset |");
+  }
+
+  @Test
+  void theServerPartsWrkScriptShipsWithTheBenchAndPrintsTheLineItReads() throws Exception {
+    try (var script = HttpBenchmark.class.getResourceAsStream("wrk-reads.lua")) {
+      assertThat(script).as("wrk-reads.lua beside HttpBenchmark").isNotNull();
+      assertThat(new String(script.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("function done(").contains("wrk requests=%d micros=%d p50=%d p99=%d max=%d non2xx=%d errors=%d");
+    }
+  }
+
+  @Test
   void packerBuildJsonIsReadForTheKeysTheIssuePromises() throws Exception {
     BuildFigures.Built built = BuildBenchmark.parse("{\"pack\":\"build/bench.pack\",\"manifest\":\"m\","
         + "\"sha256\":\"ab\",\"entries\":3,\"cacheHits\":2,\"millis\":40,\"bytes\":{\"in\":10,\"out\":12}}");

@@ -8,12 +8,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -137,8 +134,9 @@ public final class EventStream implements AutoCloseable {
     last = next;
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("version", next.version());
-    data.put("changed", changedIds(previous, next));
-    data.put("folders", changedUnregisteredFolders(previous, next));
+    Changes changes = Changes.between(previous, next);
+    data.put("changed", changes.ids());
+    data.put("folders", changes.folders());
     Event event = new Event(previous.version(), next.version(), json(data));
     history.addLast(event);
     if (history.size() > HISTORY) {
@@ -192,50 +190,31 @@ public final class EventStream implements AutoCloseable {
     client.sendEvent("snapshot", event.data(), Long.toString(event.version()));
   }
 
-  /** Ids whose asset appeared, vanished or differs between the two snapshots, sorted. */
-  static List<String> changedIds(Snapshot before, Snapshot after) {
-    TreeSet<AssetId> changed = new TreeSet<>();
-    Map<AssetId, Asset> old = before.assetsById();
-    Map<AssetId, Asset> now = after.assetsById();
-    old.forEach((id, asset) -> {
-      if (!Objects.equals(asset, now.get(id))) {
-        changed.add(id);
-      }
-    });
-    now.keySet().forEach(id -> {
-      if (!old.containsKey(id)) {
-        changed.add(id);
-      }
-    });
-    return changed.stream().map(AssetId::hex).toList();
-  }
+  /**
+   * What differs between two snapshots: the ids whose asset appeared, vanished or changed, and the
+   * same for assets without an id, by folder; both sorted. One walk of both asset lists, in which
+   * an asset no commit touched costs one comparison of references.
+   */
+  record Changes(List<String> ids, List<String> folders) {
 
-  /** The same for assets without an id, by folder. */
-  static List<String> changedUnregisteredFolders(Snapshot before, Snapshot after) {
-    Map<String, Asset> old = unregistered(before);
-    Map<String, Asset> now = unregistered(after);
-    TreeSet<String> changed = new TreeSet<>();
-    old.forEach((folder, asset) -> {
-      if (!Objects.equals(asset, now.get(folder))) {
-        changed.add(folder);
-      }
-    });
-    now.keySet().forEach(folder -> {
-      if (!old.containsKey(folder)) {
-        changed.add(folder);
-      }
-    });
-    return List.copyOf(changed);
-  }
-
-  private static Map<String, Asset> unregistered(Snapshot snapshot) {
-    Map<String, Asset> byFolder = new HashMap<>();
-    for (Asset asset : snapshot.assets()) {
-      if (asset.id().isEmpty()) {
-        byFolder.put(asset.folder(), asset);
-      }
+    static Changes between(Snapshot before, Snapshot after) {
+      List<AssetId> ids = new ArrayList<>();
+      List<String> folders = new ArrayList<>();
+      SnapshotWalk.changes(before.assets(), after.assets(), (b, a) -> {
+        if (b != null && b.equals(a)) {
+          return;
+        }
+        Asset either = a != null ? a : b;
+        if (either.id().isPresent()) {
+          ids.add(either.id().get());
+        } else {
+          folders.add(either.folder());
+        }
+      });
+      ids.sort(null);
+      folders.sort(null);
+      return new Changes(ids.stream().map(AssetId::hex).toList(), List.copyOf(folders));
     }
-    return byFolder;
   }
 
   private void heartbeat() {

@@ -19,6 +19,9 @@ final class QueryParams {
 
   static QueryParams of(Context ctx, Set<String> single, Set<String> repeatable) {
     Map<String, List<String>> params = ctx.queryParamMap();
+    if (params.isEmpty()) {
+      return new QueryParams(params);
+    }
     Set<String> unknown = new TreeSet<>(params.keySet());
     unknown.removeAll(single);
     unknown.removeAll(repeatable);

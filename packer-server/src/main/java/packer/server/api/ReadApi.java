@@ -2,7 +2,9 @@ package packer.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,11 @@ public final class ReadApi {
 
   private final SnapshotPublisher snapshots;
   private final InputFiles inputs;
+  /** At most this many assets' detail texts are kept (most are under 1 KiB). */
+  static final int DETAILS_KEPT = 1 << 14;
+
   private final Matches matches = new Matches();
+  private final JsonCache<byte[]> details = new JsonCache<>(DETAILS_KEPT, asset -> Json.write(AssetJson.detail(asset)));
 
   public ReadApi(SnapshotPublisher snapshots, InputFiles inputs) {
     this.snapshots = snapshots;
@@ -80,15 +86,19 @@ public final class ReadApi {
   private void list(Context ctx) {
     AssetQuery query = AssetQuery.parse(QueryParams.of(ctx, AssetQuery.SINGLE, AssetQuery.REPEATABLE));
     Snapshot snapshot = read(ctx);
+    Json.sendWritten(ctx, 200, matches.page(snapshot, query, () -> listPage(snapshot, query)));
+  }
+
+  private byte[] listPage(Snapshot snapshot, AssetQuery query) {
     AssetQuery.Page page = query.page(matches.of(snapshot, query.filter()));
     List<Object> items = new ArrayList<>(page.assets().size());
-    page.assets().forEach(asset -> items.add(matches.summary(snapshot, asset)));
+    page.assets().forEach(asset -> items.add(matches.summary(asset)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", snapshot.version());
     body.put("total", page.total());
     body.put("assets", items);
     body.put("nextCursor", page.nextCursor().orElse(null));
-    Json.send(ctx, 200, body);
+    return Json.write(body);
   }
 
   private void asset(Context ctx) {
@@ -108,11 +118,17 @@ public final class ReadApi {
     sendAsset(ctx, snapshot, asset);
   }
 
-  private static void sendAsset(Context ctx, Snapshot snapshot, Asset asset) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("version", snapshot.version());
-    body.put("asset", AssetJson.detail(asset));
-    Json.send(ctx, 200, body);
+  private void sendAsset(Context ctx, Snapshot snapshot, Asset asset) {
+    Json.sendWritten(ctx, 200, assetBody(snapshot.version(), details.get(asset)));
+  }
+
+  /** {@code {"version":V,"asset":DETAIL}} as Jackson writes that map, around a detail already written. */
+  static byte[] assetBody(long version, byte[] detail) {
+    byte[] head = ("{\"version\":" + version + ",\"asset\":").getBytes(StandardCharsets.US_ASCII);
+    byte[] body = Arrays.copyOf(head, head.length + detail.length + 1);
+    System.arraycopy(detail, 0, body, head.length, detail.length);
+    body[body.length - 1] = '}';
+    return body;
   }
 
   private void input(Context ctx) {

@@ -21,8 +21,18 @@ public final class Json {
 
   /** Writes {@code body} with {@code status}. */
   public static void send(Context ctx, int status, Object body) {
+    sendWritten(ctx, status, write(body));
+  }
+
+  /** Writes {@code body}, JSON text already written as {@link #send} would write it. */
+  public static void sendWritten(Context ctx, int status, byte[] body) {
+    ctx.status(status).contentType(CONTENT_TYPE).result(body);
+  }
+
+  /** {@code body} as {@link #send} writes it. */
+  public static byte[] write(Object body) {
     try {
-      ctx.status(status).contentType(CONTENT_TYPE).result(MAPPER.writeValueAsBytes(body));
+      return MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
