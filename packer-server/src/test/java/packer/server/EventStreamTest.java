@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class EventStreamTest {
 
   /** An open stream, read line by line on a thread of its own so a test can wait with a timeout. */
   final class Events {
-    final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    final BlockingDeque<String> lines = new LinkedBlockingDeque<>();
 
     Events(HttpResponse<Stream<String>> response) {
       open.add(response.body());
@@ -66,6 +66,18 @@ class EventStreamTest {
       });
       reader.setDaemon(true);
       reader.start();
+    }
+
+    /**
+     * Waits for the stream's first line (its greeting comment, or a reload event) and leaves it to be
+     * read: the response's headers come before the server has taken the client in, and a snapshot
+     * published in between would not be sent to it.
+     */
+    Events greeted() throws Exception {
+      String first = lines.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      assertThat(first).as("the stream's first line within " + WAIT).isNotNull();
+      lines.putFirst(first);
+      return this;
     }
 
     Event next() throws Exception {
@@ -112,7 +124,7 @@ class EventStreamTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("text/event-stream"));
-    return new Events(response);
+    return new Events(response).greeted();
   }
 
   long rename(AssetId id, String name) throws Exception {
