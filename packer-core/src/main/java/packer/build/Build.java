@@ -139,7 +139,9 @@ public final class Build {
           ? OptionalInt.of(context.zstdLevel()) : OptionalInt.empty();
       List<Outcome> outcomes = process(jobs);
       BuildResult result = write(config, outcomes, pack, manifest, previous, recordFile, zstdLevel);
-      fingerprints.save(cache.fingerprintsFile(), startNanos);
+      if (fingerprints.changedSinceLoad()) {
+        fingerprints.save(cache.fingerprintsFile(), startNanos);
+      }
       return result;
     } finally {
       if (previous.isPresent()) {
@@ -283,8 +285,11 @@ public final class Build {
         Manifest.writeAtomically(manifest, rendered);
         manifestStat = FileStat.of(manifest);
       }
-      new OutputRecord(record.pack(), record.packSha256(), manifestStat, manifestSha, config.alignment(), keys,
-          record.entryCrcs()).save(recordFile);
+      OutputRecord now = new OutputRecord(record.pack(), record.packSha256(), manifestStat, manifestSha,
+          config.alignment(), keys, record.entryCrcs());
+      if (!now.equals(record)) {
+        now.save(recordFile);
+      }
       return new BuildResult(pack, manifest, record.packSha256(), entries, bytesIn, record.pack().size(),
           processed, cacheHits, copied, reads, false);
     }

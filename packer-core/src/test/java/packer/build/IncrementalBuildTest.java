@@ -85,6 +85,32 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aNoOpRebuildWritesNoCacheFileEither() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    settle();
+    build(root);
+    build(root); // fingerprints now settled before the reference they are saved with
+    Path cache = root.resolve(".packer/cache/build");
+    java.util.Map<Path, FileStat> before = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(cache)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        before.put(file, FileStat.of(file));
+      }
+    }
+
+    BuildResult again = build(root);
+
+    assertThat(again.rewritten()).isFalse();
+    java.util.Map<Path, FileStat> after = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(cache)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        after.put(file, FileStat.of(file));
+      }
+    }
+    assertThat(after).isEqualTo(before).containsKey(cache.resolve("fingerprints"));
+  }
+
+  @Test
   void oneChangedAssetIsTheOnlyOneReadAndProcessedAndThePackEqualsAColdBuild() throws Exception {
     Path root = BuildFixture.small().create(dir.resolve("game"));
     settle();

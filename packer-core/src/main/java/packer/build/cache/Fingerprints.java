@@ -97,6 +97,24 @@ public final class Fingerprints {
     }
   }
 
+  /**
+   * Whether saving would change what the index says: a file was hashed, or one it knew was not
+   * looked up. When every file it knew was looked up and trusted as it was, and no other, the
+   * saved index would differ only in its reference time, which decides nothing for entries that
+   * were settled already, so a no-op build need not write it again.
+   */
+  public boolean changedSinceLoad() {
+    if (fresh.size() != old.size()) {
+      return true;
+    }
+    for (Map.Entry<String, Entry> entry : fresh.entrySet()) {
+      if (old.get(entry.getKey()) != entry.getValue()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many files the index knew when loaded. */
   public int loadedSize() {
     return old.size();
