@@ -126,11 +126,26 @@ public final class Build {
     }
     WorkspaceConfig config = snapshot.state().config();
     BuildCache cache = BuildCache.of(root);
-    Fingerprints fingerprints = Fingerprints.load(cache.fingerprintsFile());
     Path pack = outputFolder.resolve(config.name() + ".pack");
     Path manifest = outputFolder.resolve(config.name() + ".manifest.json");
     Path recordFile = OutputRecord.fileFor(cache, pack);
-    Optional<PreviousPack> previous = PreviousPack.open(recordFile, pack);
+    // Each is tens of milliseconds of parsing and checking for a large workspace: side by side.
+    Future<Optional<PreviousPack>> opening = executor.submit(() -> PreviousPack.open(recordFile, pack));
+    Fingerprints fingerprints;
+    try {
+      fingerprints = Fingerprints.load(cache.fingerprintsFile());
+    } catch (IOException | RuntimeException e) {
+      try {
+        Optional<PreviousPack> opened = awaitAny(opening);
+        if (opened.isPresent()) {
+          opened.get().close();
+        }
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    Optional<PreviousPack> previous = awaitAny(opening);
     try {
       AssetJob.Context context = new AssetJob.Context(root, fingerprints, cache, previous, reader,
           EntryCodec.DEFAULT_ZSTD_LEVEL, config.compression());
