@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -256,17 +255,18 @@ public final class PackWriter {
    * and returns its length with the SHA-256 of exactly the bytes written, so the caller need not
    * read the pack back to hash it. Sources whose CRC-32C is not known ({@link
    * StoredBytes#withCrc32c}) are read twice: once for the header's checksum, once to write and
-   * hash; the others once.
+   * hash; the others once. The SHA-256 is computed on a second thread while this one writes.
    */
   public Written writeHashedTo(WritableByteChannel out) throws IOException {
     Layout layout = new Layout();
     ByteBuffer meta = layout.metadata();
-    MessageDigest sha256 = Sha256.newDigest();
-    writeInOrder(layout, meta, bytes -> {
-      sha256.update(bytes.duplicate());
-      writeFully(out, bytes);
-    });
-    return new Written(layout.fileSize, Sha256.of(sha256.digest()));
+    try (BackgroundSha256 sha256 = new BackgroundSha256()) {
+      writeInOrder(layout, meta, bytes -> {
+        sha256.update(bytes);
+        writeFully(out, bytes);
+      });
+      return new Written(layout.fileSize, sha256.digest());
+    }
   }
 
   /** Hands the header, once sealed, and everything after it to {@code sink} in file order. */
