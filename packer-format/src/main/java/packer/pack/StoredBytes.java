@@ -40,23 +40,7 @@ public abstract class StoredBytes {
    * fails with an {@link EntryChangedException}.
    */
   public StoredBytes withCrc32c(int crc32c) {
-    StoredBytes bytes = this;
-    return new StoredBytes() {
-      @Override
-      public long size() {
-        return bytes.size();
-      }
-
-      @Override
-      void writeTo(Sink sink) throws IOException {
-        bytes.writeTo(sink);
-      }
-
-      @Override
-      public OptionalInt crc32c() {
-        return OptionalInt.of(crc32c);
-      }
-    };
+    return new Decorated(this, OptionalInt.of(crc32c), () -> {});
   }
 
   /** Receives stored bytes. */
@@ -136,24 +120,36 @@ public abstract class StoredBytes {
    */
   public StoredBytes followedBy(Check check) {
     Objects.requireNonNull(check, "check");
-    StoredBytes bytes = this;
-    return new StoredBytes() {
-      @Override
-      public long size() {
-        return bytes.size();
-      }
+    return new Decorated(this, crc32c(), check);
+  }
 
-      @Override
-      void writeTo(Sink sink) throws IOException {
-        bytes.writeTo(sink);
-        check.run();
-      }
+  /** Other bytes with a CRC-32C, and a check run each time they have been handed over. */
+  private static final class Decorated extends StoredBytes {
+    private final StoredBytes bytes;
+    private final OptionalInt crc32c;
+    private final Check check;
 
-      @Override
-      public OptionalInt crc32c() {
-        return bytes.crc32c();
-      }
-    };
+    Decorated(StoredBytes bytes, OptionalInt crc32c, Check check) {
+      this.bytes = bytes;
+      this.crc32c = crc32c;
+      this.check = check;
+    }
+
+    @Override
+    public long size() {
+      return bytes.size();
+    }
+
+    @Override
+    void writeTo(Sink sink) throws IOException {
+      bytes.writeTo(sink);
+      check.run();
+    }
+
+    @Override
+    public OptionalInt crc32c() {
+      return crc32c;
+    }
   }
 
   /**
