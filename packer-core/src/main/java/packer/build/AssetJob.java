@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.zip.CRC32C;
 import packer.build.cache.BuildCache;
 import packer.build.cache.CacheKey;
 import packer.build.cache.CachedValue;
@@ -66,8 +67,8 @@ final class AssetJob implements Callable<Outcome> {
 
   /** The inputs stat'ed, checked and hashed, and the cache key; or the problems found. */
   private record Planned(
-      FileStat[] stats, String[] hashes, byte[][] bytes, List<BuiltInput> inputs, String key, long bytesIn,
-      int reads, List<Diagnostic> problems) {}
+      FileStat[] stats, String[] hashes, Integer[] crcs, byte[][] bytes, List<BuiltInput> inputs, String key,
+      long bytesIn, int reads, List<Diagnostic> problems) {}
 
   /** The cache key of an asset's entry, or the problems that kept it from being known. */
   record Keyed(Optional<String> key, List<Diagnostic> problems) {}
@@ -92,6 +93,7 @@ final class AssetJob implements Callable<Outcome> {
     int count = resolved.size();
     FileStat[] stats = new FileStat[count];
     String[] hashes = new String[count];
+    Integer[] crcs = new Integer[count];
     byte[][] bytes = new byte[count][];
     List<Diagnostic> problems = new ArrayList<>();
     int reads = 0;
@@ -118,7 +120,7 @@ final class AssetJob implements Callable<Outcome> {
         continue;
       }
       reads++;
-      Optional<Diagnostic> problem = streamed() ? digest(i, stats, hashes) : read(i, stats, bytes);
+      Optional<Diagnostic> problem = streamed() ? digest(i, stats, hashes, crcs) : read(i, stats, bytes);
       if (problem.isPresent()) {
         problems.add(problem.get());
         continue;
@@ -129,7 +131,7 @@ final class AssetJob implements Callable<Outcome> {
       context.fingerprints().record(shown(input), stat, hashes[i]);
     }
     if (!problems.isEmpty()) {
-      return new Planned(stats, hashes, bytes, List.of(), null, bytesIn, reads, problems);
+      return new Planned(stats, hashes, crcs, bytes, List.of(), null, bytesIn, reads, problems);
     }
     List<CacheKey.Input> keyInputs = new ArrayList<>();
     List<BuiltInput> inputs = new ArrayList<>();
@@ -139,7 +141,7 @@ final class AssetJob implements Callable<Outcome> {
     }
     String key = CacheKey.of(processor.type(), processor.version(), declaration.params(),
         EntryCodec.describe(compression(), context.zstdLevel()), keyInputs);
-    return new Planned(stats, hashes, bytes, inputs, key, bytesIn, reads, problems);
+    return new Planned(stats, hashes, crcs, bytes, inputs, key, bytesIn, reads, problems);
   }
 
   @Override
@@ -171,7 +173,9 @@ final class AssetJob implements Callable<Outcome> {
 
     if (streamed()) {
       BuiltEntry entry = entry(stats[0].size(), stats[0].size(), Compression.NONE.toString(), hashes[0], inputs);
-      return Outcome.streamed(entry, key, streamFrom(resolved.get(0), stats[0]), bytesIn, reads);
+      ResolvedInput input = resolved.get(0);
+      return Outcome.streamed(entry, key, streamFrom(input, stats[0], planned.crcs()[0]),
+          changed(shown(input), "changed during the build; run it again"), bytesIn, reads);
     }
     List<InputFile> files = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -218,11 +222,16 @@ final class AssetJob implements Callable<Outcome> {
 
   /**
    * The input's bytes read from its file when the pack is written, then its stat checked: the
-   * bytes are the ones hashed only if the file still has the stat it had then.
+   * bytes are the ones hashed only if the file still has the stat it had then. With the CRC-32C
+   * taken as it was hashed (null when it was not read now), the writer also checks the bytes.
    */
-  private StoredBytes streamFrom(ResolvedInput input, FileStat hashed) {
+  private StoredBytes streamFrom(ResolvedInput input, FileStat hashed, Integer crc32c) {
     Path file = file(input);
-    return StoredBytes.ofFile(file, 0, hashed.size()).followedBy(() -> {
+    StoredBytes bytes = StoredBytes.ofFile(file, 0, hashed.size());
+    if (crc32c != null) {
+      bytes = bytes.withCrc32c(crc32c);
+    }
+    return bytes.followedBy(() -> {
       FileStat now;
       try {
         now = FileStat.of(file);
@@ -236,17 +245,20 @@ final class AssetJob implements Callable<Outcome> {
   }
 
   /**
-   * Hashes input {@code i} as it reads it into {@code hashes[i]}, holding no more than a buffer of
-   * it, then stats it again as {@link #read} does.
+   * Hashes input {@code i} as it reads it into {@code hashes[i]}, and its CRC-32C into {@code
+   * crcs[i]} (the pack's checksum is made from them), holding no more than a buffer of it, then
+   * stats it again as {@link #read} does.
    */
-  private Optional<Diagnostic> digest(int i, FileStat[] stats, String[] hashes) throws IOException {
+  private Optional<Diagnostic> digest(int i, FileStat[] stats, String[] hashes, Integer[] crcs) throws IOException {
     ResolvedInput input = asset.inputs().get(i);
     MessageDigest sha256 = Sha256.newDigest();
+    CRC32C crc = new CRC32C();
     long length = 0;
     try (InputStream in = context.reader().open(file(input))) {
       byte[] buffer = new byte[DIGEST_BUFFER];
       for (int n; (n = in.read(buffer)) != -1; ) {
         sha256.update(buffer, 0, n);
+        crc.update(buffer, 0, n);
         length += n;
       }
     } catch (NoSuchFileException e) {
@@ -255,6 +267,7 @@ final class AssetJob implements Callable<Outcome> {
     Optional<Diagnostic> problem = checkUnchanged(input, stats[i], length);
     if (problem.isEmpty()) {
       hashes[i] = Sha256.of(sha256.digest()).hex();
+      crcs[i] = (int) crc.getValue();
     }
     return problem;
   }

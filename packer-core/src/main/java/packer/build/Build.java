@@ -25,6 +25,7 @@ import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
 import packer.id.AssetId;
 import packer.pack.Compression;
+import packer.pack.EntryChangedException;
 import packer.pack.Pack;
 import packer.pack.PackEntry;
 import packer.pack.PackWriter;
@@ -125,11 +126,26 @@ public final class Build {
     }
     WorkspaceConfig config = snapshot.state().config();
     BuildCache cache = BuildCache.of(root);
-    Fingerprints fingerprints = Fingerprints.load(cache.fingerprintsFile());
     Path pack = outputFolder.resolve(config.name() + ".pack");
     Path manifest = outputFolder.resolve(config.name() + ".manifest.json");
     Path recordFile = OutputRecord.fileFor(cache, pack);
-    Optional<PreviousPack> previous = PreviousPack.open(recordFile, pack);
+    // Each is tens of milliseconds of parsing and checking for a large workspace: side by side.
+    Future<Optional<PreviousPack>> opening = executor.submit(() -> PreviousPack.open(recordFile, pack));
+    Fingerprints fingerprints;
+    try {
+      fingerprints = Fingerprints.load(cache.fingerprintsFile());
+    } catch (IOException | RuntimeException e) {
+      try {
+        Optional<PreviousPack> opened = awaitAny(opening);
+        if (opened.isPresent()) {
+          opened.get().close();
+        }
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    Optional<PreviousPack> previous = awaitAny(opening);
     try {
       AssetJob.Context context = new AssetJob.Context(root, fingerprints, cache, previous, reader,
           EntryCodec.DEFAULT_ZSTD_LEVEL, config.compression());
@@ -138,7 +154,9 @@ public final class Build {
           ? OptionalInt.of(context.zstdLevel()) : OptionalInt.empty();
       List<Outcome> outcomes = process(jobs);
       BuildResult result = write(config, outcomes, pack, manifest, previous, recordFile, zstdLevel);
-      fingerprints.save(cache.fingerprintsFile(), startNanos);
+      if (fingerprints.changedSinceLoad()) {
+        fingerprints.save(cache.fingerprintsFile(), startNanos);
+      }
       return result;
     } finally {
       if (previous.isPresent()) {
@@ -282,24 +300,38 @@ public final class Build {
         Manifest.writeAtomically(manifest, rendered);
         manifestStat = FileStat.of(manifest);
       }
-      new OutputRecord(record.pack(), record.packSha256(), manifestStat, manifestSha, config.alignment(), keys)
-          .save(recordFile);
+      OutputRecord now = new OutputRecord(record.pack(), record.packSha256(), manifestStat, manifestSha,
+          config.alignment(), keys, record.entryCrcs());
+      if (!now.equals(record)) {
+        now.save(recordFile);
+      }
       return new BuildResult(pack, manifest, record.packSha256(), entries, bytesIn, record.pack().size(),
           processed, cacheHits, copied, reads, false);
     }
 
     PackWriter writer = new PackWriter(config.alignment());
+    Map<String, Integer> crcs = new TreeMap<>();
+    Map<Long, Outcome> byId = new java.util.HashMap<>(); // looked up, never iterated
     for (Outcome outcome : outcomes) {
       BuiltEntry entry = outcome.entry();
+      StoredBytes stored;
       if (outcome.source() == Outcome.Source.COPIED) {
         PackEntry from = outcome.previous();
+        stored = StoredBytes.copyOf(previous.orElseThrow().pack(), from);
+        Integer crc = previous.get().record().entryCrcs().get(entry.id().hex());
+        if (crc != null) {
+          stored = stored.withCrc32c(crc);
+        }
         // Name and type from the declaration: a renamed asset keeps its bytes.
         writer.add(entry.id().value(), entry.type(), entry.name(), from.compression(), from.rawSize(),
-            from.contentHash(), StoredBytes.copyOf(previous.orElseThrow().pack(), from));
+            from.contentHash(), stored);
       } else {
+        stored = outcome.stored();
         writer.add(entry.id().value(), entry.type(), entry.name(), outcome.compression(), entry.rawSize(),
-            Sha256.parse(entry.sha256()), outcome.stored());
+            Sha256.parse(entry.sha256()), stored);
       }
+      stored.crc32c().ifPresent(crc -> crcs.put(entry.id().hex(), crc));
+      byId.put(entry.id().value(), outcome);
     }
     Files.createDirectories(pack.getParent());
     PackWriter.Written packed;
@@ -307,6 +339,8 @@ public final class Build {
       packed = writer.writeAtomicallyHashed(pack);
     } catch (InputChangedException e) {
       throw new BuildFailedException(List.of(e.diagnostic()));
+    } catch (EntryChangedException e) {
+      throw changed(byId.get(e.entryId()), pack, recordFile, e);
     }
     long size = packed.size();
     String sha256 = packed.sha256().hex();
@@ -315,8 +349,28 @@ public final class Build {
         entries, zstdLevel);
     Manifest.writeAtomically(manifest, rendered);
     new OutputRecord(FileStat.of(pack), sha256, FileStat.of(manifest), Sha256.digest(rendered).hex(),
-        config.alignment(), keys).save(recordFile);
+        config.alignment(), keys, crcs).save(recordFile);
     return new BuildResult(pack, manifest, sha256, entries, bytesIn, size, processed, cacheHits, copied, reads, true);
+  }
+
+  /**
+   * Why the pack could not be written when an entry's bytes were not, as the writer read them,
+   * those the build had hashed or recorded: an input file rewritten without its stat showing it,
+   * or the previous pack damaged since it was written (then it is not trusted again).
+   */
+  private static BuildFailedException changed(Outcome outcome, Path pack, Path recordFile, EntryChangedException e)
+      throws IOException {
+    if (outcome != null && outcome.ifChanged() != null) {
+      return new BuildFailedException(List.of(outcome.ifChanged()));
+    }
+    if (outcome == null || outcome.source() != Outcome.Source.COPIED) {
+      throw e; // bytes held in memory cannot change: a bug, not the user's doing
+    }
+    Files.deleteIfExists(recordFile);
+    String file = pack.getFileName().toString();
+    return new BuildFailedException(List.of(Diagnostic.error(Code.INPUT_CHANGED, file, 0, 0,
+        file + " no longer holds the bytes the last build wrote for " + outcome.entry().name() + " ("
+            + e.getMessage() + "); it will not be copied from again: run the build again")));
   }
 
   /**

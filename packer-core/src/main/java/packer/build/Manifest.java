@@ -1,9 +1,10 @@
 package packer.build;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -23,47 +24,67 @@ import packer.json.CanonicalJson;
  */
 final class Manifest {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonFactory JSON = JsonFactory.builder().build();
 
   private Manifest() {}
 
+  /**
+   * The manifest in canonical compact JSON ({@link CanonicalJson#compact}: keys in UTF-8 byte
+   * order, a final newline), written field by field rather than built as a tree and sorted: a
+   * build renders it every time, and the tree of 10,000 entries costs more than the text.
+   */
   static byte[] render(
       String workspace, String packerVersion, int formatMajor, int formatMinor, int alignment,
       String packSha256, List<BuiltEntry> entries, OptionalInt zstdLevel) {
-    ObjectNode root = NODES.objectNode();
-    root.put("workspace", workspace);
-    root.put("packerVersion", packerVersion);
-    root.put("formatVersion", formatMajor + "." + formatMinor);
-    root.put("alignment", alignment);
-    if (zstdLevel.isPresent()) {
-      // Only when some asset asks for zstd: compressors promise the same bytes only for the same
-      // library version and level, so the manifest says which made (or declined to make) them.
-      root.putObject("codecs").putObject("zstd")
-          .put("library", "zstd-jni")
-          .put("version", EntryCodec.ZSTD_VERSION)
-          .put("level", zstdLevel.getAsInt());
-    }
-    root.put("packSha256", packSha256);
-    ArrayNode list = root.putArray("entries");
-    for (BuiltEntry entry : entries) {
-      ObjectNode node = list.addObject();
-      node.put("id", entry.id().hex());
-      node.put("name", entry.name());
-      node.put("type", entry.type());
-      node.put("processorVersion", entry.processorVersion());
-      node.put("rawSize", entry.rawSize());
-      node.put("storedSize", entry.storedSize());
-      node.put("compression", entry.compression());
-      node.put("sha256", entry.sha256());
-      ArrayNode inputs = node.putArray("inputs");
-      for (BuiltInput input : entry.inputs()) {
-        inputs.addObject()
-            .put("path", input.path())
-            .put("size", input.size())
-            .put("sha256", input.sha256());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + entries.size() * 400);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      // Every object's keys below are written in canonical order.
+      json.writeStartObject();
+      json.writeNumberField("alignment", alignment);
+      if (zstdLevel.isPresent()) {
+        // Only when some asset asks for zstd: compressors promise the same bytes only for the same
+        // library version and level, so the manifest says which made (or declined to make) them.
+        json.writeObjectFieldStart("codecs");
+        json.writeObjectFieldStart("zstd");
+        json.writeNumberField("level", zstdLevel.getAsInt());
+        json.writeStringField("library", "zstd-jni");
+        json.writeStringField("version", EntryCodec.ZSTD_VERSION);
+        json.writeEndObject();
+        json.writeEndObject();
       }
+      json.writeArrayFieldStart("entries");
+      for (BuiltEntry entry : entries) {
+        json.writeStartObject();
+        json.writeStringField("compression", entry.compression());
+        json.writeStringField("id", entry.id().hex());
+        json.writeArrayFieldStart("inputs");
+        for (BuiltInput input : entry.inputs()) {
+          json.writeStartObject();
+          json.writeStringField("path", input.path());
+          json.writeStringField("sha256", input.sha256());
+          json.writeNumberField("size", input.size());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("name", entry.name());
+        json.writeNumberField("processorVersion", entry.processorVersion());
+        json.writeNumberField("rawSize", entry.rawSize());
+        json.writeStringField("sha256", entry.sha256());
+        json.writeNumberField("storedSize", entry.storedSize());
+        json.writeStringField("type", entry.type());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeStringField("formatVersion", formatMajor + "." + formatMinor);
+      json.writeStringField("packSha256", packSha256);
+      json.writeStringField("packerVersion", packerVersion);
+      json.writeStringField("workspace", workspace);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory cannot fail", e);
     }
-    return CanonicalJson.compact(root); // ends with \n
+    out.write('\n');
+    return out.toByteArray();
   }
 
   /** Writes {@code bytes} to a temp file next to {@code target}, forces it, renames it over. */

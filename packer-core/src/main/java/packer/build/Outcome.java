@@ -15,10 +15,12 @@ import packer.pack.StoredBytes;
  * @param previous the entry of the previous pack to copy, when {@code source} is COPIED
  * @param compression how {@code stored} encodes the entry, unless COPIED
  * @param stored the entry's stored bytes, unless COPIED
+ * @param ifChanged what to report when {@code stored} turn out to differ from what was hashed, for
+ *     bytes read from an input file as the pack is written; null otherwise
  */
 record Outcome(
     BuiltEntry entry, String key, Source source, PackEntry previous, Compression compression, StoredBytes stored,
-    long bytesIn, int inputsRead, List<Diagnostic> problems) {
+    Diagnostic ifChanged, long bytesIn, int inputsRead, List<Diagnostic> problems) {
 
   enum Source { COPIED, CACHED, PROCESSED }
 
@@ -27,20 +29,22 @@ record Outcome(
   }
 
   static Outcome copied(BuiltEntry entry, String key, PackEntry previous, long bytesIn, int inputsRead) {
-    return new Outcome(entry, key, Source.COPIED, previous, null, null, bytesIn, inputsRead, List.of());
+    return new Outcome(entry, key, Source.COPIED, previous, null, null, null, bytesIn, inputsRead, List.of());
   }
 
   static Outcome of(BuiltEntry entry, String key, Source source, CachedValue value, long bytesIn, int inputsRead) {
-    return new Outcome(entry, key, source, null, value.compression(), StoredBytes.of(value.stored()), bytesIn,
-        inputsRead, List.of());
+    return new Outcome(entry, key, source, null, value.compression(),
+        StoredBytes.of(value.stored()).withCrc32c(value.storedCrc32c()), null, bytesIn, inputsRead, List.of());
   }
 
   /** An entry whose bytes are its input file's, copied into the pack as it is written. */
-  static Outcome streamed(BuiltEntry entry, String key, StoredBytes file, long bytesIn, int inputsRead) {
-    return new Outcome(entry, key, Source.PROCESSED, null, Compression.NONE, file, bytesIn, inputsRead, List.of());
+  static Outcome streamed(
+      BuiltEntry entry, String key, StoredBytes file, Diagnostic ifChanged, long bytesIn, int inputsRead) {
+    return new Outcome(entry, key, Source.PROCESSED, null, Compression.NONE, file, ifChanged, bytesIn, inputsRead,
+        List.of());
   }
 
   static Outcome failed(List<Diagnostic> problems, int inputsRead) {
-    return new Outcome(null, null, null, null, null, null, 0, inputsRead, problems);
+    return new Outcome(null, null, null, null, null, null, null, 0, inputsRead, problems);
   }
 }

@@ -3,6 +3,7 @@ package packer.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,14 +21,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import packer.build.cache.BuildCache;
 import packer.build.cache.FileStat;
+import packer.build.cache.OutputRecord;
 import packer.diagnostic.Code;
 import packer.diagnostic.Diagnostic;
+import packer.pack.Pack;
 import packer.processor.Processors;
 import packer.workspace.Options;
 import packer.workspace.Workspace;
 
-/** Issue 3: a rebuild reads only what changed, copies the rest, and never trusts a damaged cache. */
+/**
+ * Issue 3: a rebuild reads only what changed, copies the rest, and never trusts a damaged cache.
+ * The pack's body checksum is made from each entry's CRC-32C, taken as its input was hashed or
+ * recorded when the previous pack was written, and each is checked as the entry is written.
+ */
 class IncrementalBuildTest {
 
   @TempDir Path dir;
@@ -82,6 +92,32 @@ class IncrementalBuildTest {
     assertThat(FileStat.of(first.pack())).isEqualTo(stat); // same inode, same times: not rewritten
     assertThat(FileStat.of(first.manifest())).isEqualTo(manifestStat);
     assertThat(Files.readAllBytes(first.pack())).isEqualTo(bytes);
+  }
+
+  @Test
+  void aNoOpRebuildWritesNoCacheFileEither() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    settle();
+    build(root);
+    build(root); // fingerprints now settled before the reference they are saved with
+    Path cache = root.resolve(".packer/cache/build");
+    java.util.Map<Path, FileStat> before = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(cache)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        before.put(file, FileStat.of(file));
+      }
+    }
+
+    BuildResult again = build(root);
+
+    assertThat(again.rewritten()).isFalse();
+    java.util.Map<Path, FileStat> after = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(cache)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        after.put(file, FileStat.of(file));
+      }
+    }
+    assertThat(after).isEqualTo(before).containsKey(cache.resolve("fingerprints"));
   }
 
   @Test
@@ -295,6 +331,73 @@ class IncrementalBuildTest {
     try (Stream<Path> files = Files.list(first.pack().getParent())) {
       assertThat(files.map(file -> file.getFileName().toString()))
           .containsExactlyInAnyOrder("game.pack", "game.manifest.json");
+    }
+  }
+
+  @Test
+  void aRebuildAfterOneChangeCopiesTheRestWithTheirRecordedChecksumsAndEqualsAColdBuild() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    build(root);
+    Files.writeString(root.resolve("assets/alpha/alpha.txt"), "three\n");
+
+    BuildResult changed = build(root);
+
+    assertThat(changed.copied()).isEqualTo(2);
+    try (Pack pack = Pack.open(changed.pack())) {
+      pack.verify(EntryCodec.decoder());
+    }
+    Path cold = BuildFixture.small().create(dir.resolve("cold"));
+    Files.writeString(cold.resolve("assets/alpha/alpha.txt"), "three\n");
+    assertThat(Files.readAllBytes(changed.pack())).isEqualTo(Files.readAllBytes(build(cold).pack()));
+  }
+
+  @Test
+  void aBlobWhoseBytesAreNotThoseItWasHashedFromFailsTheWriteAndKeepsThePreviousPack() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    BuildResult first = build(root);
+    byte[] before = Files.readAllBytes(first.pack());
+    Path zulu = root.resolve("assets/zulu/zulu.bin");
+    Files.writeString(zulu, "zulu, second take");
+    // As if the file had other bytes when hashed and was rewritten after without its stat showing it.
+    InputReader hashesOtherBytes = file -> file.equals(zulu)
+        ? new ByteArrayInputStream("zulu, SECOND take".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        : Files.newInputStream(file);
+
+    BuildFailedException failed =
+        catchThrowableOfType(() -> build(root, hashesOtherBytes), BuildFailedException.class);
+
+    assertThat(failed).isNotNull();
+    assertThat(failed.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.INPUT_CHANGED);
+    assertThat(failed.diagnostics().get(0).message())
+        .isEqualTo("assets/zulu/zulu.bin changed during the build; run it again");
+    assertThat(Files.readAllBytes(first.pack())).isEqualTo(before);
+  }
+
+  @Test
+  void aPreviousPackWhoseEntryNoLongerHasItsRecordedChecksumIsNotCopiedFromAgain() throws Exception {
+    Path root = BuildFixture.small().create(dir.resolve("game"));
+    BuildResult first = build(root);
+    byte[] before = Files.readAllBytes(first.pack());
+    Path recordFile = OutputRecord.fileFor(BuildCache.of(root), first.pack());
+    OutputRecord record = OutputRecord.load(recordFile).orElseThrow();
+    Map<String, Integer> damaged = new TreeMap<>(record.entryCrcs());
+    damaged.put("8000000000000000", damaged.get("8000000000000000") ^ 1); // as if the pack's bytes rotted
+    new OutputRecord(record.pack(), record.packSha256(), record.manifest(), record.manifestSha256(),
+        record.alignment(), record.entryKeys(), damaged).save(recordFile);
+    Files.writeString(root.resolve("assets/alpha/alpha.txt"), "three\n");
+
+    BuildFailedException failed = catchThrowableOfType(() -> build(root), BuildFailedException.class);
+
+    assertThat(failed).isNotNull();
+    assertThat(failed.isConflict()).isTrue();
+    assertThat(failed.diagnostics().get(0).message())
+        .startsWith("game.pack no longer holds the bytes the last build wrote for Mid Ü")
+        .endsWith("run the build again");
+    assertThat(Files.readAllBytes(first.pack())).isEqualTo(before);
+    BuildResult again = build(root);
+    assertThat(again.copied()).isZero();
+    try (Pack pack = Pack.open(again.pack())) {
+      pack.verify(EntryCodec.decoder());
     }
   }
 

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -50,8 +50,12 @@ import java.util.zip.CRC32C;
  * every byte twice.)
  *
  * <p>The header holds a checksum of everything after it, data included. On a seekable channel
- * (files) the data is streamed once and the header rewritten at the end; on any other channel the
- * sources are read twice, once for the checksum and once to write.
+ * (files) the data is streamed once and the header rewritten at the end. Written strictly in order
+ * (any other channel, or to hash the file as it is written), the checksum must be known before the
+ * data: it is combined from each entry's CRC-32C ({@link StoredBytes#withCrc32c}) without reading
+ * the data, and only sources whose CRC-32C is not known are read twice, once for it and once to
+ * write. Every entry's CRC-32C is checked as it is written, so the header never claims a checksum
+ * the data does not have.
  *
  * <p><b>Deterministic.</b> The bytes depend only on the entries and the alignment: no time,
  * host, user, path or iteration order of a hash-ordered collection reaches the file. Strings are
@@ -223,12 +227,12 @@ public final class PackWriter {
         body.update(bytes.duplicate());
         writeFully(out, bytes);
       });
-      sealHeader(meta, body);
+      sealHeader(meta, (int) body.getValue());
       seekable.position(start);
       writeFully(out, meta.duplicate().limit(HEADER_SIZE));
       seekable.position(start + layout.fileSize);
     } else {
-      writeInOrder(layout, meta, body, bytes -> writeFully(out, bytes));
+      writeInOrder(layout, meta, bytes -> writeFully(out, bytes));
     }
     return layout.fileSize;
   }
@@ -249,29 +253,75 @@ public final class PackWriter {
   /**
    * Writes the pack to {@code out} like {@link #writeTo(WritableByteChannel)}, strictly in order,
    * and returns its length with the SHA-256 of exactly the bytes written, so the caller need not
-   * read the pack back to hash it. The sources are read twice: once for the header's checksum,
-   * once to write and hash.
+   * read the pack back to hash it. Sources whose CRC-32C is not known ({@link
+   * StoredBytes#withCrc32c}) are read twice: once for the header's checksum, once to write and
+   * hash; the others once. The SHA-256 is computed on a second thread while this one writes.
    */
   public Written writeHashedTo(WritableByteChannel out) throws IOException {
     Layout layout = new Layout();
     ByteBuffer meta = layout.metadata();
-    CRC32C body = new CRC32C();
-    body.update(meta.duplicate().position(HEADER_SIZE));
-    MessageDigest sha256 = Sha256.newDigest();
-    writeInOrder(layout, meta, body, bytes -> {
-      sha256.update(bytes.duplicate());
-      writeFully(out, bytes);
-    });
-    return new Written(layout.fileSize, Sha256.of(sha256.digest()));
+    try (BackgroundSha256 sha256 = new BackgroundSha256()) {
+      writeInOrder(layout, meta, bytes -> {
+        sha256.update(bytes);
+        writeFully(out, bytes);
+      });
+      return new Written(layout.fileSize, sha256.digest());
+    }
   }
 
   /** Hands the header, once sealed, and everything after it to {@code sink} in file order. */
-  private void writeInOrder(Layout layout, ByteBuffer meta, CRC32C body, StoredBytes.Sink sink)
-      throws IOException {
-    writeData(layout, bytes -> body.update(bytes));
-    sealHeader(meta, body);
+  private void writeInOrder(Layout layout, ByteBuffer meta, StoredBytes.Sink sink) throws IOException {
+    int[] crcs = entryCrcs();
+    sealHeader(meta, bodyCrc(layout, meta, crcs));
     sink.accept(meta.duplicate());
-    writeData(layout, sink);
+    long position = layout.dataOffset;
+    for (int i = 0; i < entries.size(); i++) {
+      Pending entry = entries.get(i);
+      sink.accept(ZEROS.duplicate().limit((int) (layout.offsets[i] - position)));
+      CRC32C written = new CRC32C();
+      deliver(entry, bytes -> {
+        written.update(bytes.duplicate());
+        sink.accept(bytes);
+      });
+      if ((int) written.getValue() != crcs[i]) {
+        throw new EntryChangedException(entry.id, "its stored bytes no longer have the CRC-32C "
+            + (entry.stored.crc32c().isPresent() ? "given when it was added" : "they had when first read"));
+      }
+      position = layout.offsets[i] + entry.size;
+    }
+  }
+
+  /** Each entry's CRC-32C: the one given with its bytes, or read from them. */
+  private int[] entryCrcs() throws IOException {
+    int[] crcs = new int[entries.size()];
+    for (int i = 0; i < crcs.length; i++) {
+      Pending entry = entries.get(i);
+      OptionalInt known = entry.stored.crc32c();
+      if (known.isPresent()) {
+        crcs[i] = known.getAsInt();
+      } else {
+        CRC32C crc = new CRC32C();
+        deliver(entry, crc::update);
+        crcs[i] = (int) crc.getValue();
+      }
+    }
+    return crcs;
+  }
+
+  /** The CRC-32C of everything after the header, from the metadata and the entries' CRC-32Cs. */
+  private int bodyCrc(Layout layout, ByteBuffer meta, int[] entryCrcs) {
+    int body = Crc32c.of(meta.duplicate().position(HEADER_SIZE));
+    long position = layout.dataOffset;
+    for (int i = 0; i < entryCrcs.length; i++) {
+      int padding = (int) (layout.offsets[i] - position);
+      if (padding > 0) {
+        body = Crc32c.combine(body, Crc32c.of(ZEROS.duplicate().limit(padding)), padding);
+      }
+      long size = entries.get(i).size;
+      body = Crc32c.combine(body, entryCrcs[i], size);
+      position = layout.offsets[i] + size;
+    }
+    return body;
   }
 
   /**
@@ -365,29 +415,32 @@ public final class PackWriter {
       Pending entry = entries.get(i);
       long offset = layout.offsets[i];
       sink.accept(ZEROS.duplicate().limit((int) (offset - position)));
-      long[] delivered = {0};
-      entry.stored.writeTo(bytes -> {
-        delivered[0] += bytes.remaining();
-        if (delivered[0] > entry.size) {
-          throw changedSize(entry);
-        }
-        sink.accept(bytes);
-      });
-      if (delivered[0] != entry.size) {
-        throw changedSize(entry);
-      }
+      deliver(entry, sink);
       position = offset + entry.size;
     }
   }
 
-  private static IOException changedSize(Pending entry) {
-    return new IOException(
-        "entry " + HexFormat.of().toHexDigits(entry.id) + ": its stored bytes are no longer "
-            + entry.size + " bytes long");
+  /** Hands an entry's stored bytes to {@code sink}, failing if there are more or fewer than added. */
+  private static void deliver(Pending entry, StoredBytes.Sink sink) throws IOException {
+    long[] delivered = {0};
+    entry.stored.writeTo(bytes -> {
+      delivered[0] += bytes.remaining();
+      if (delivered[0] > entry.size) {
+        throw changedSize(entry);
+      }
+      sink.accept(bytes);
+    });
+    if (delivered[0] != entry.size) {
+      throw changedSize(entry);
+    }
   }
 
-  private static void sealHeader(ByteBuffer meta, CRC32C body) {
-    meta.putInt(H_BODY_CRC, (int) body.getValue());
+  private static IOException changedSize(Pending entry) {
+    return new EntryChangedException(entry.id, "its stored bytes are no longer " + entry.size + " bytes long");
+  }
+
+  private static void sealHeader(ByteBuffer meta, int bodyCrc) {
+    meta.putInt(H_BODY_CRC, bodyCrc);
     meta.putInt(H_HEADER_CRC, Header.crc32c(meta.slice(0, H_HEADER_CRC)));
   }
 

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Where a {@link PackWriter} takes an entry's stored bytes from, when it writes them. Only the
@@ -23,6 +24,24 @@ public abstract class StoredBytes {
 
   /** Hands the bytes, in order, to {@code sink}; may be called more than once. */
   abstract void writeTo(Sink sink) throws IOException;
+
+  /**
+   * The CRC-32C of the bytes when it was given with {@link #withCrc32c}: then a writer does not
+   * read them for the pack's checksum before it writes them.
+   */
+  public OptionalInt crc32c() {
+    return OptionalInt.empty();
+  }
+
+  /**
+   * These bytes, whose CRC-32C is known (e.g. computed while they were hashed, or recorded when
+   * they were last written): a {@link PackWriter} then makes the pack's checksum without reading
+   * them first, and checks the CRC-32C as it writes them. If they no longer match it, the write
+   * fails with an {@link EntryChangedException}.
+   */
+  public StoredBytes withCrc32c(int crc32c) {
+    return new Decorated(this, OptionalInt.of(crc32c), () -> {});
+  }
 
   /** Receives stored bytes. */
   interface Sink {
@@ -101,19 +120,36 @@ public abstract class StoredBytes {
    */
   public StoredBytes followedBy(Check check) {
     Objects.requireNonNull(check, "check");
-    StoredBytes bytes = this;
-    return new StoredBytes() {
-      @Override
-      public long size() {
-        return bytes.size();
-      }
+    return new Decorated(this, crc32c(), check);
+  }
 
-      @Override
-      void writeTo(Sink sink) throws IOException {
-        bytes.writeTo(sink);
-        check.run();
-      }
-    };
+  /** Other bytes with a CRC-32C, and a check run each time they have been handed over. */
+  private static final class Decorated extends StoredBytes {
+    private final StoredBytes bytes;
+    private final OptionalInt crc32c;
+    private final Check check;
+
+    Decorated(StoredBytes bytes, OptionalInt crc32c, Check check) {
+      this.bytes = bytes;
+      this.crc32c = crc32c;
+      this.check = check;
+    }
+
+    @Override
+    public long size() {
+      return bytes.size();
+    }
+
+    @Override
+    void writeTo(Sink sink) throws IOException {
+      bytes.writeTo(sink);
+      check.run();
+    }
+
+    @Override
+    public OptionalInt crc32c() {
+      return crc32c;
+    }
   }
 
   /**

@@ -56,6 +56,27 @@ class PackPropertiesTest {
     }
   }
 
+  @Property(tries = 100)
+  void givingSomeEntriesTheirCrc32cChangesNoByteOfThePack(
+      @ForAll("entries") List<Item> items, @ForAll("alignments") int alignment, @ForAll long which)
+      throws IOException {
+    PackWriter writer = new PackWriter(alignment);
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      StoredBytes stored = StoredBytes.of(item.stored());
+      if ((which >>> (i % 64) & 1) != 0) {
+        stored = stored.withCrc32c(Crc32c.of(java.nio.ByteBuffer.wrap(item.stored())));
+      }
+      writer.add(item.id(), item.type(), item.name(), item.compression(), item.rawSize(), item.hash(), stored);
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+    PackWriter.Written written = writer.writeHashedTo(java.nio.channels.Channels.newChannel(out));
+
+    assertThat(out.toByteArray()).isEqualTo(Packs.bytes(alignment, items));
+    assertThat(written.sha256()).isEqualTo(Sha256.digest(out.toByteArray()));
+  }
+
   @Property(tries = 1000)
   void codePointOrderIsUnsignedUtf8ByteOrder(
       @ForAll("wellFormed") String a, @ForAll("wellFormed") String b) {

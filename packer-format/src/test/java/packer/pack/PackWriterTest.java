@@ -310,6 +310,60 @@ class PackWriterTest {
     assertThat(written.sha256()).isEqualTo(Sha256.digest(out.toByteArray()));
   }
 
+  @Test
+  void bytesGivenWithTheirCrc32cAreReadOnceAndGiveTheSamePack() throws IOException {
+    byte[] data = "known checksum".getBytes();
+    int[] reads = {0, 0};
+    PackWriter known = new PackWriter().add(1, "blob", "x", Compression.NONE, data.length, Sha256.digest(data),
+        StoredBytes.of(data).withCrc32c(crc32c(data)).followedBy(() -> reads[0]++));
+    PackWriter unknown = new PackWriter().add(1, "blob", "x", Compression.NONE, data.length, Sha256.digest(data),
+        StoredBytes.of(data).followedBy(() -> reads[1]++));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    known.writeHashedTo(Channels.newChannel(out));
+    byte[] unknownBytes = Packs.bytes(unknown);
+
+    assertThat(out.toByteArray()).isEqualTo(unknownBytes).isEqualTo(Packs.bytes(16, List.of(Item.raw(1, "blob", "x", data))));
+    assertThat(reads).containsExactly(1, 2);
+  }
+
+  @Test
+  void bytesThatDoNotHaveTheCrc32cGivenFailTheAtomicWriteAndKeepTheOldPack() throws IOException {
+    Path target = dir.resolve("game.pack");
+    Files.write(target, new byte[] {1, 2, 3});
+    byte[] data = "damaged".getBytes();
+    PackWriter writer = new PackWriter()
+        .add(0x2a, "blob", "x", Compression.NONE, data.length, Sha256.digest(data),
+            StoredBytes.of(data).withCrc32c(crc32c(data) ^ 1));
+
+    assertThatThrownBy(() -> writer.writeAtomicallyHashed(target))
+        .isInstanceOfSatisfying(EntryChangedException.class, e -> assertThat(e.entryId()).isEqualTo(0x2a))
+        .hasMessage("entry 000000000000002a: its stored bytes no longer have the CRC-32C given when it was added");
+
+    assertThat(Files.readAllBytes(target)).containsExactly(1, 2, 3);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void bytesThatChangeBetweenTheChecksumAndTheWriteFailTheWrite() {
+    byte[] data = "changing".getBytes();
+    PackWriter writer = new PackWriter()
+        .add(7, "blob", "x", Compression.NONE, data.length, Sha256.digest(data),
+            StoredBytes.of(data).followedBy(() -> data[0]++));
+
+    assertThatThrownBy(() -> writer.writeHashedTo(Channels.newChannel(new ByteArrayOutputStream())))
+        .isInstanceOf(EntryChangedException.class)
+        .hasMessage("entry 0000000000000007: its stored bytes no longer have the CRC-32C they had when first read");
+  }
+
+  private static int crc32c(byte[] bytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(bytes);
+    return (int) crc.getValue();
+  }
+
   /** Adds an empty uncompressed entry of type "t". */
   private static PackWriter addEmpty(PackWriter writer, long id, String name) {
     return writer.add(id, "t", name, Compression.NONE, 0, EMPTY, StoredBytes.of(new byte[0]));

@@ -99,7 +99,7 @@ public final class BuildCache {
     header.putLong(value.rawSize());
     header.putLong(value.stored().length);
     header.put(HexFormat.of().parseHex(value.rawSha256()));
-    header.putInt(crc32c(value.stored(), 0, value.stored().length));
+    header.putInt(value.storedCrc32c());
     AtomicFiles.write(valueFile(key), header.array(), value.stored());
   }
 
@@ -134,10 +134,10 @@ public final class BuildCache {
       return null;
     }
     byte[] stored = java.util.Arrays.copyOfRange(bytes, HEADER_SIZE, bytes.length);
-    return new CachedValue(compression, rawSize, HexFormat.of().formatHex(rawSha), stored);
+    return new CachedValue(compression, rawSize, HexFormat.of().formatHex(rawSha), stored, storedCrc);
   }
 
-  private static int crc32c(byte[] bytes, int offset, int length) {
+  static int crc32c(byte[] bytes, int offset, int length) {
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(bytes, offset, length);
     return (int) crc.getValue();

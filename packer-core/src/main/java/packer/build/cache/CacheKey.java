@@ -17,6 +17,9 @@ public final class CacheKey {
   /** One input: its path inside the asset folder (processors see it) and its content hash. */
   public record Input(String path, String sha256) {}
 
+  /** One digest per thread, reset after each key: a build makes one key per asset. */
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(packer.scan.Sha256::newDigest);
+
   private CacheKey() {}
 
   /**
@@ -25,7 +28,7 @@ public final class CacheKey {
    *     none}, {@code zstd zstd-jni 1.5.7-28 level 3})
    */
   public static String of(String type, int processorVersion, String params, String compression, List<Input> inputs) {
-    StringBuilder text = new StringBuilder(FORMAT).append('\n')
+    StringBuilder text = new StringBuilder(256).append(FORMAT).append('\n')
         .append("type ").append(type).append('\n')
         .append("version ").append(processorVersion).append('\n')
         .append("params ").append(params.length()).append(':').append(params).append('\n')
@@ -34,7 +37,6 @@ public final class CacheKey {
       text.append("input ").append(input.path().length()).append(':').append(input.path())
           .append(' ').append(input.sha256()).append('\n');
     }
-    MessageDigest digest = packer.scan.Sha256.newDigest();
-    return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(DIGEST.get().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,25 +57,96 @@ public final class Fingerprints {
     } catch (NoSuchFileException e) {
       return empty();
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    int end = text.lastIndexOf("end ");
-    if (!text.startsWith(MAGIC + "\n") || end < 0 || !text.endsWith("\n")
-        || !text.substring(end + 4, text.length() - 1).equals(Sha256.hex(text.substring(0, end).getBytes(StandardCharsets.UTF_8)))) {
+    // Parsed from the bytes in place: a copy of the text, its lines and fields would be several
+    // times the file's size in garbage, on every build.
+    int end = lastIndexOf(bytes, TRAILER);
+    byte[] magic = (MAGIC + "\n").getBytes(StandardCharsets.UTF_8);
+    if (end < 0 || bytes.length == 0 || bytes[bytes.length - 1] != '\n'
+        || !java.util.Arrays.equals(bytes, 0, Math.min(magic.length, bytes.length), magic, 0, magic.length)) {
       return empty();
     }
-    String[] lines = text.substring(0, end).split("\n", -1);
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(bytes, 0, end);
+    String seal = new String(bytes, end + TRAILER.length, bytes.length - 1 - end - TRAILER.length,
+        StandardCharsets.UTF_8);
+    if (!seal.equals(HexFormat.of().formatHex(digest.digest()))) {
+      return empty();
+    }
     try {
-      long reference = Long.parseLong(lines[1].substring("reference ".length()));
+      Cursor at = new Cursor(bytes, magic.length, end);
+      at.expect("reference ");
+      long reference = at.number('\n');
       Map<String, Entry> entries = new TreeMap<>();
-      for (int i = 2; i < lines.length - 1; i++) {
-        String[] fields = lines[i].split("\t", 6);
-        entries.put(fields[5], new Entry(
-            new FileStat(Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]), fields[4]),
-            fields[0]));
+      while (at.position < end) {
+        String sha256 = at.text('\t');
+        long size = at.number('\t');
+        long modified = at.number('\t');
+        long changed = at.number('\t');
+        String key = at.text('\t');
+        String path = at.text('\n');
+        entries.put(path, new Entry(new FileStat(size, modified, changed, key), sha256));
       }
       return new Fingerprints(reference, entries);
     } catch (RuntimeException e) {
       return empty();
+    }
+  }
+
+  private static final byte[] TRAILER = "end ".getBytes(StandardCharsets.UTF_8);
+
+  private static int lastIndexOf(byte[] bytes, byte[] what) {
+    for (int i = bytes.length - what.length; i >= 0; i--) {
+      if (java.util.Arrays.equals(bytes, i, i + what.length, what, 0, what.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Reads the fields of the index's lines; any surprise is an exception, and the index is ignored. */
+  private static final class Cursor {
+    private final byte[] bytes;
+    private final int end;
+    int position;
+
+    Cursor(byte[] bytes, int position, int end) {
+      this.bytes = bytes;
+      this.position = position;
+      this.end = end;
+    }
+
+    void expect(String ascii) {
+      for (int i = 0; i < ascii.length(); i++) {
+        if (position >= end || bytes[position++] != ascii.charAt(i)) {
+          throw new IllegalArgumentException("expected " + ascii);
+        }
+      }
+    }
+
+    /** A decimal number, possibly negative, ended by {@code stop}. */
+    long number(char stop) {
+      int from = position;
+      int to = until(stop);
+      return Long.parseLong(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    /** UTF-8 text ended by {@code stop}. */
+    String text(char stop) {
+      int from = position;
+      int to = until(stop);
+      return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    private int until(char stop) {
+      int to = position;
+      while (to < end && bytes[to] != stop) {
+        to++;
+      }
+      if (to == end) {
+        throw new IllegalArgumentException("unterminated field");
+      }
+      position = to + 1;
+      return to;
     }
   }
 
@@ -95,6 +168,24 @@ public final class Fingerprints {
     if (path.indexOf('\t') < 0 && path.indexOf('\n') < 0) {
       fresh.put(path, new Entry(stat, sha256));
     }
+  }
+
+  /**
+   * Whether saving would change what the index says: a file was hashed, or one it knew was not
+   * looked up. When every file it knew was looked up and trusted as it was, and no other, the
+   * saved index would differ only in its reference time, which decides nothing for entries that
+   * were settled already, so a no-op build need not write it again.
+   */
+  public boolean changedSinceLoad() {
+    if (fresh.size() != old.size()) {
+      return true;
+    }
+    for (Map.Entry<String, Entry> entry : fresh.entrySet()) {
+      if (old.get(entry.getKey()) != entry.getValue()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many files the index knew when loaded. */

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,15 +22,18 @@ import packer.scan.Sha256;
  * like the fingerprints: a damaged record is ignored.
  *
  * @param entryKeys cache key by entry id (16 lowercase hex digits), sorted
+ * @param entryCrcs the CRC-32C of each entry's stored bytes as written, by entry id, where known:
+ *     a rebuild copying the entry gives it to the pack writer instead of reading the bytes twice
  */
 public record OutputRecord(
     FileStat pack, String packSha256, FileStat manifest, String manifestSha256, int alignment,
-    Map<String, String> entryKeys) {
+    Map<String, String> entryKeys, Map<String, Integer> entryCrcs) {
 
   private static final String MAGIC = "packer-output 1";
 
   public OutputRecord {
     entryKeys = java.util.Collections.unmodifiableMap(new TreeMap<>(entryKeys));
+    entryCrcs = java.util.Collections.unmodifiableMap(new TreeMap<>(entryCrcs));
   }
 
   /** The record file for the pack at {@code pack} (any form of the path: it is made absolute). */
@@ -59,11 +63,15 @@ public record OutputRecord(
       String[] manifest = lines[2].split(" ");
       int alignment = Integer.parseInt(lines[3].substring("alignment ".length()));
       Map<String, String> keys = new TreeMap<>();
+      Map<String, Integer> crcs = new TreeMap<>();
       for (int i = 4; i < lines.length; i++) {
         String[] entry = lines[i].split(" ");
         keys.put(entry[1], entry[2]);
+        if (entry.length > 3) {
+          crcs.put(entry[1], Integer.parseUnsignedInt(entry[3], 16));
+        }
       }
-      return Optional.of(new OutputRecord(stat(pack), pack[5], stat(manifest), manifest[5], alignment, keys));
+      return Optional.of(new OutputRecord(stat(pack), pack[5], stat(manifest), manifest[5], alignment, keys, crcs));
     } catch (RuntimeException e) {
       return Optional.empty();
     }
@@ -74,7 +82,14 @@ public record OutputRecord(
     line(text, "pack", pack, packSha256);
     line(text, "manifest", manifest, manifestSha256);
     text.append("alignment ").append(alignment).append('\n');
-    entryKeys.forEach((id, key) -> text.append("entry ").append(id).append(' ').append(key).append('\n'));
+    entryKeys.forEach((id, key) -> {
+      text.append("entry ").append(id).append(' ').append(key);
+      Integer crc = entryCrcs.get(id);
+      if (crc != null) {
+        text.append(' ').append(HexFormat.of().toHexDigits(crc));
+      }
+      text.append('\n');
+    });
     String body = text.toString();
     AtomicFiles.write(file, (body + "end " + Sha256.hex(body.getBytes(StandardCharsets.UTF_8)) + "\n")
         .getBytes(StandardCharsets.UTF_8));

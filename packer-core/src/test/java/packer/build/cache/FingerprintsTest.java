@@ -50,6 +50,30 @@ class FingerprintsTest {
   }
 
   @Test
+  void anIndexIsChangedOnlyWhenAFileWasHashedOrOneItKnewWasNotLookedUp() throws Exception {
+    FileStat x = statAt(START - TimeUnit.SECONDS.toNanos(10));
+    FileStat y = statAt(START - TimeUnit.SECONDS.toNanos(20));
+    Fingerprints index = Fingerprints.empty();
+    index.record("a/x.bin", x, SHA);
+    index.record("a/y.bin", y, SHA);
+    index.save(dir.resolve("fp"), START);
+
+    Fingerprints allTrusted = Fingerprints.load(dir.resolve("fp"));
+    allTrusted.lookup("a/x.bin", x);
+    allTrusted.lookup("a/y.bin", y);
+    Fingerprints oneGone = Fingerprints.load(dir.resolve("fp"));
+    oneGone.lookup("a/x.bin", x);
+    Fingerprints oneHashed = Fingerprints.load(dir.resolve("fp"));
+    oneHashed.lookup("a/x.bin", x);
+    oneHashed.record("a/y.bin", y, SHA);
+
+    assertThat(allTrusted.changedSinceLoad()).isFalse();
+    assertThat(oneGone.changedSinceLoad()).isTrue();
+    assertThat(oneHashed.changedSinceLoad()).isTrue();
+    assertThat(Fingerprints.empty().changedSinceLoad()).isFalse();
+  }
+
+  @Test
   void wholeSecondTimesMeanACoarseFileSystemAndAWiderMargin() {
     long twoSecondsBefore = START - START % 1_000_000_000L - TimeUnit.SECONDS.toNanos(2);
 
