@@ -63,7 +63,7 @@ public final class ScanCache {
   private final Map<String, Listing> previousListings;
   private final long previousStartNanos;
   private final long startNanos;
-  private final Map<String, Entry> current = new ConcurrentHashMap<>();
+  private final Map<String, Entry> current;
   private final Map<String, Listing> currentListings = new ConcurrentHashMap<>();
   private volatile boolean changed;
 
@@ -78,6 +78,17 @@ public final class ScanCache {
     this.previousListings = previousListings;
     this.previousStartNanos = previousStartNanos;
     this.startNanos = startNanos;
+    // Sized for what the last read kept, which this one mostly keeps again.
+    int expected = previous != null ? previous.size() : file != null ? peekCount(file, entriesAt) : 0;
+    this.current = new ConcurrentHashMap<>(Math.max(16, expected));
+  }
+
+  private static int peekCount(byte[] file, int entriesAt) {
+    try {
+      return Math.max(0, new PayloadReader(file, entriesAt, file.length - 8 - entriesAt).readInt());
+    } catch (IOException truncated) {
+      return 0;
+    }
   }
 
   /**

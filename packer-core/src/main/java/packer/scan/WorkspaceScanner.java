@@ -191,16 +191,20 @@ public final class WorkspaceScanner {
    * their contents are not reported again.
    */
   private List<Diagnostic> caseCollisions(List<String> paths) {
-    Map<String, List<String>> byFolded = new HashMap<>();
+    // A list only for the rare folded path that more than one path has.
+    Map<String, String> firstByFolded = new HashMap<>(paths.size() * 4 / 3 + 1);
+    Map<String, List<String>> clashing = new HashMap<>();
     for (String path : paths) {
-      byFolded.computeIfAbsent(path.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(path);
+      String folded = path.toLowerCase(Locale.ROOT);
+      String first = firstByFolded.putIfAbsent(folded, path);
+      if (first != null) {
+        clashing.computeIfAbsent(folded, k -> new ArrayList<>(List.of(first))).add(path);
+      }
     }
     List<List<String>> groups = new ArrayList<>();
-    for (List<String> group : byFolded.values()) {
-      if (group.size() > 1) {
-        group.sort(PathOrder.COMPARATOR);
-        groups.add(group);
-      }
+    for (List<String> group : clashing.values()) {
+      group.sort(PathOrder.COMPARATOR);
+      groups.add(group);
     }
     groups.sort((a, b) -> PathOrder.compare(a.get(0), b.get(0)));
     List<String> reported = new ArrayList<>();
