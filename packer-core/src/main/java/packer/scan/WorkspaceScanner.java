@@ -369,6 +369,7 @@ public final class WorkspaceScanner {
       String[] names;
       byte[] kinds;
       BasicFileAttributes[] attributes; // Each entry's lstat, when the folder was read.
+      Path[] entries; // Each entry's path as the folder gave it, when the folder was read.
       Listing listing;
       java.util.function.IntFunction<Listing> cachedChild;
       if (key != null && cache.trusts(cached, key)) {
@@ -376,28 +377,36 @@ public final class WorkspaceScanner {
         names = listing.names;
         kinds = listing.kinds;
         attributes = null;
+        entries = null;
         cachedChild = cached::child;
       } else {
         listedAgain = true;
         List<String> entryNames = new ArrayList<>();
+        List<Path> entryPaths = new ArrayList<>();
         List<BasicFileAttributes> entryAttributes = new ArrayList<>();
+        boolean undecodable = false;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
           for (Path entry : stream) {
             String entryName = entry.getFileName().toString();
             if (isHidden(entryName)) {
               continue; // Neither walked nor listed: no need to stat it.
             }
+            undecodable |= entryName.indexOf('\uFFFD') >= 0;
             entryNames.add(entryName);
+            entryPaths.add(entry);
             entryAttributes.add(Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
           }
         }
         names = entryNames.toArray(new String[0]);
+        entries = entryPaths.toArray(new Path[0]);
         attributes = entryAttributes.toArray(new BasicFileAttributes[0]);
         kinds = new byte[names.length];
         for (int i = 0; i < names.length; i++) {
           kinds[i] = Listing.kindOf(attributes[i]);
         }
-        listing = key == null ? null : new Listing(key, names, kinds);
+        // A name whose bytes are not UTF-8 decodes to U+FFFD and would not lead back to its entry:
+        // such a folder is not cached, so it is always read, as before there was a cache.
+        listing = key == null || undecodable ? null : new Listing(key, names, kinds);
         cachedChild = cached == null ? i -> null : cached.childrenByName(names);
       }
       String inner = outer;
@@ -415,13 +424,18 @@ public final class WorkspaceScanner {
       }
       for (int i = 0; i < names.length; i++) {
         String entryName = names[i];
-        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, dir.resolve(entryName)) : path + "/" + entryName;
+        Path entry = entries != null ? entries[i] : null; // Made only where needed from a cached listing.
+        String entryPath = path.isEmpty()
+            ? WorkspacePath.relativize(root, entry != null ? entry : dir.resolve(entryName))
+            : path + "/" + entryName;
         if (kinds[i] != Listing.DIRECTORY) {
           file(entryPath, entryName, kinds[i] == Listing.LINK, attributes == null ? null : attributes[i], inner, files);
         } else if (inner.isEmpty() && frontier != null) {
-          frontier.add(new Pending(dir.resolve(entryName), entryPath, entryName, cachedChild.apply(i), listing, i));
+          frontier.add(new Pending(entry != null ? entry : dir.resolve(entryName), entryPath, entryName,
+              cachedChild.apply(i), listing, i));
         } else {
-          Listing child = directory(dir.resolve(entryName), entryPath, entryName, inner, cachedChild.apply(i));
+          Listing child = directory(entry != null ? entry : dir.resolve(entryName), entryPath, entryName, inner,
+              cachedChild.apply(i));
           if (listing != null) {
             listing.adopt(i, child);
           }

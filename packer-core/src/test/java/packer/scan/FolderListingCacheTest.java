@@ -136,6 +136,20 @@ class FolderListingCacheTest {
   }
 
   @Test
+  void aFolderWhoseNameIsNotUtf8IsWalkedAsWithoutACache() throws IOException, InterruptedException {
+    // Java cannot name such a folder: its name decodes to U+FFFD, which leads back to no entry.
+    Process mkdir = new ProcessBuilder("sh", "-c", "d=\"$0/$(printf '\\377')\"; mkdir \"$d\" && printf x > \"$d/x.bin\"",
+        root.resolve("assets/a1").toString()).inheritIO().start();
+    Assumptions.assumeTrue(mkdir.waitFor() == 0, "no sh to make a folder whose name is not UTF-8");
+    cachedWalk();
+
+    WorkspaceScanner.Result cached = cachedWalk();
+
+    assertSameAsFullWalk(cached);
+    assertThat(cached.folders()).containsKey("assets/a1");
+  }
+
+  @Test
   void aListingIsTrustedOnlyWhenItsFolderIsOlderThanTheReadThatMadeIt() throws IOException {
     long start = ScanCache.nowNanos();
     ScanCache first = ScanCache.load(root, FINGERPRINT, start);
