@@ -17,23 +17,17 @@ public final class PathOrder {
 
   public static int compare(String a, String b) {
     // Outside the surrogates, UTF-16 units order as code points, which order as UTF-8 bytes: the
-    // first differing unit decides. Any surrogate (a pair, or a lone one that UTF-8 encodes as '?')
-    // takes the exact way through the bytes.
+    // first differing unit decides. When that unit is a surrogate in either string (of a pair, or a
+    // lone one that UTF-8 encodes as '?'), the exact way through the bytes decides. A surrogate
+    // before it is the same in both strings and encodes alike in both (a high one is paired or lone
+    // in both, as the unit after it is no surrogate or decides); and a string that is a prefix of
+    // the other comes first in UTF-8 too.
     int common = Math.min(a.length(), b.length());
     for (int i = 0; i < common; i++) {
       char x = a.charAt(i);
       char y = b.charAt(i);
-      if (Character.isSurrogate(x) || Character.isSurrogate(y)) {
-        return compareBytes(a, b);
-      }
       if (x != y) {
-        return x - y;
-      }
-    }
-    if (a.length() != b.length()) {
-      String longer = a.length() > b.length() ? a : b;
-      if (Character.isSurrogate(longer.charAt(common))) {
-        return compareBytes(a, b);
+        return Character.isSurrogate(x) || Character.isSurrogate(y) ? compareBytes(a, b) : x - y;
       }
     }
     return a.length() - b.length();

@@ -2,7 +2,6 @@ package packer.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -22,6 +21,7 @@ import packer.json.JsonSyntaxException;
 import packer.json.Located;
 import packer.path.PathOrder;
 import packer.path.WorkspacePath;
+import packer.scan.PayloadReader;
 import packer.scan.Payloads;
 import packer.scan.ScanCache;
 import packer.scan.StatKey;
@@ -114,7 +114,7 @@ public final class RegistryReader {
       return null;
     }
     StatKey key = StatKey.of(attributes);
-    byte[] cached = cache.get(path, key);
+    PayloadReader cached = cache.get(path, key);
     if (cached != null) {
       return decodeOutcome(cached, problems);
     }
@@ -205,11 +205,10 @@ public final class RegistryReader {
     return bytes.toByteArray();
   }
 
-  private static RegistryRecord decodeOutcome(byte[] payload, List<Diagnostic> problems) throws IOException {
-    DataInputStream in = ScanCache.reader(payload);
+  private static RegistryRecord decodeOutcome(PayloadReader in, List<Diagnostic> problems) throws IOException {
     byte kind = in.readByte();
     RegistryRecord record = switch (kind) {
-      case BOUND -> new RegistryRecord.Bound(new AssetId(in.readLong()), ScanCache.readString(in));
+      case BOUND -> new RegistryRecord.Bound(new AssetId(in.readLong()), in.readString());
       case RETIRED -> new RegistryRecord.Retired(new AssetId(in.readLong()));
       default -> null;
     };

@@ -56,6 +56,10 @@ public record Digest(long a, long b, long c, long d) {
     return new Digest(in.readLong(), in.readLong(), in.readLong(), in.readLong());
   }
 
+  public static Digest readFrom(PayloadReader in) throws IOException {
+    return new Digest(in.readLong(), in.readLong(), in.readLong(), in.readLong());
+  }
+
   @Override
   public String toString() {
     return hex();

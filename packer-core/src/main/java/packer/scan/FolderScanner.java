@@ -1,7 +1,6 @@
 package packer.scan;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -63,11 +62,10 @@ public final class FolderScanner {
         ? self.attributes()
         : Files.readAttributes(root.resolve(file), BasicFileAttributes.class);
     StatKey key = StatKey.of(attributes);
-    byte[] cached = cache.get(file, key);
+    PayloadReader cached = cache.get(file, key);
     if (cached != null) {
-      DataInputStream in = ScanCache.reader(cached);
-      Digest digest = Digest.readFrom(in);
-      return scan(folder, digest, decode(in), files);
+      Digest digest = Digest.readFrom(cached);
+      return scan(folder, digest, decode(cached), files);
     }
     byte[] bytes = Files.readAllBytes(root.resolve(file));
     Digest digest = Digest.sha256(bytes);
@@ -147,15 +145,15 @@ public final class FolderScanner {
     return bytes.toByteArray();
   }
 
-  private static ParsedDeclaration decode(DataInputStream in) throws IOException {
+  private static ParsedDeclaration decode(PayloadReader in) throws IOException {
     Optional<Declaration> declaration = Optional.empty();
     if (in.readBoolean()) {
-      String name = ScanCache.readString(in);
-      String type = ScanCache.readString(in);
+      String name = in.readString();
+      String type = in.readString();
       List<String> inputs = Payloads.readStrings(in);
-      String params = ScanCache.readString(in);
+      String params = in.readString();
       List<String> tags = Payloads.readStrings(in);
-      String compression = ScanCache.readString(in);
+      String compression = in.readString();
       declaration = Optional.of(new Declaration(name, type, inputs, params, tags,
           compression.isEmpty() ? Optional.empty() : Optional.of(compression.intern())));
     }
@@ -166,7 +164,7 @@ public final class FolderScanner {
       inputsAt.add(new Located(in.readInt(), in.readInt()));
     }
     List<Diagnostic> diagnostics = Payloads.readDiagnostics(in);
-    if (in.available() != 0) {
+    if (!in.atEnd()) {
       throw new IOException("cached declaration has trailing bytes");
     }
     return new ParsedDeclaration(declaration, nameAt, inputsAt, diagnostics);

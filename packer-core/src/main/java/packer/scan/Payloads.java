@@ -1,6 +1,5 @@
 package packer.scan;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ public final class Payloads {
     }
   }
 
-  public static List<Diagnostic> readDiagnostics(DataInputStream in) throws IOException {
+  public static List<Diagnostic> readDiagnostics(PayloadReader in) throws IOException {
     int count = in.readInt();
     if (count == 0) {
       return List.of();
@@ -38,8 +37,8 @@ public final class Payloads {
     for (int i = 0; i < count; i++) {
       Severity severity = SEVERITIES[in.readByte()];
       Code code = CODES[in.readByte()];
-      diagnostics.add(new Diagnostic(severity, code, ScanCache.readString(in), in.readInt(), in.readInt(),
-          ScanCache.readString(in)));
+      diagnostics.add(new Diagnostic(severity, code, in.readString(), in.readInt(), in.readInt(),
+          in.readString()));
     }
     return diagnostics;
   }
@@ -51,11 +50,11 @@ public final class Payloads {
     }
   }
 
-  public static List<String> readStrings(DataInputStream in) throws IOException {
+  public static List<String> readStrings(PayloadReader in) throws IOException {
     int count = in.readInt();
     List<String> values = new ArrayList<>(Math.min(count, 1024));
     for (int i = 0; i < count; i++) {
-      values.add(ScanCache.readString(in));
+      values.add(in.readString());
     }
     return values;
   }

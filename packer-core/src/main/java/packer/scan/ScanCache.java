@@ -1,10 +1,8 @@
 package packer.scan;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,32 +39,56 @@ public final class ScanCache {
   public static final String FILE = ".packer/cache/scan.bin";
 
   /** Bump when the layout, or what any payload holds, changes. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   /** More than any file system's timestamp granularity (FAT: 2 s) and the kernel clock's lag. */
   static final long RACY_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(3);
 
   private static final long MAGIC = 0x5041434b53434e31L; // "PACKSCN1"
 
-  private record Entry(StatKey key, byte[] payload) {}
+  /** A payload where it lies: in the loaded file, or in an array of its own. */
+  private record Entry(StatKey key, byte[] bytes, int offset, int length) {
+    PayloadReader reader() {
+      return new PayloadReader(bytes, offset, length);
+    }
+  }
 
   private final Path root;
   private final String fingerprint;
   private final boolean enabled;
-  private final Map<String, Entry> previous;
+  /** The loaded file and where its entries start, parsed on first use; null once parsed. */
+  private byte[] file;
+  private int entriesAt;
+  private volatile Map<String, Entry> previous;
+  private final Map<String, Listing> previousListings;
   private final long previousStartNanos;
   private final long startNanos;
-  private final Map<String, Entry> current = new ConcurrentHashMap<>();
+  private final Map<String, Entry> current;
+  private final Map<String, Listing> currentListings = new ConcurrentHashMap<>();
   private volatile boolean changed;
 
-  private ScanCache(Path root, String fingerprint, boolean enabled, Map<String, Entry> previous,
-      long previousStartNanos, long startNanos) {
+  private ScanCache(Path root, String fingerprint, boolean enabled, byte[] file, int entriesAt,
+      Map<String, Entry> previous, Map<String, Listing> previousListings, long previousStartNanos, long startNanos) {
     this.root = root;
     this.fingerprint = fingerprint;
     this.enabled = enabled;
+    this.file = file;
+    this.entriesAt = entriesAt;
     this.previous = previous;
+    this.previousListings = previousListings;
     this.previousStartNanos = previousStartNanos;
     this.startNanos = startNanos;
+    // Sized for what the last read kept, which this one mostly keeps again.
+    int expected = previous != null ? previous.size() : file != null ? peekCount(file, entriesAt) : 0;
+    this.current = new ConcurrentHashMap<>(Math.max(16, expected));
+  }
+
+  private static int peekCount(byte[] file, int entriesAt) {
+    try {
+      return Math.max(0, new PayloadReader(file, entriesAt, file.length - 8 - entriesAt).readInt());
+    } catch (IOException truncated) {
+      return 0;
+    }
   }
 
   /**
@@ -91,7 +113,7 @@ public final class ScanCache {
 
   /** A cache that never hits and never saves: every read is a full read. */
   public static ScanCache disabled() {
-    return new ScanCache(null, "", false, Map.of(), 0, 0);
+    return new ScanCache(null, "", false, null, 0, Map.of(), Map.of(), 0, 0);
   }
 
   /**
@@ -104,37 +126,67 @@ public final class ScanCache {
 
   /**
    * As {@link #load(Path, String)}, for a read that began at {@code startNanos} (from {@link
-   * #nowNanos()}, taken before any file of the read was stat-ed): the cache may then be loaded
-   * while the read already walks the tree.
+   * #nowNanos()}, taken before any file of the read was stat-ed). Only the folder listings are
+   * read here; the files' entries are parsed when first asked for, on whichever thread asks.
    */
   public static ScanCache load(Path root, String fingerprint, long startNanos) {
-    Map<String, Entry> entries = new HashMap<>();
-    long savedStart = 0;
     try {
       byte[] bytes = Files.readAllBytes(root.resolve(FILE));
       if (bytes.length >= 8 + Long.BYTES && checksumMatches(bytes)) {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8));
-        if (in.readLong() == MAGIC && in.readInt() == FORMAT && readString(in).equals(fingerprint)
-            && readString(in).equals(root.toString())) {
-          savedStart = in.readLong();
-          int count = in.readInt();
-          entries = new HashMap<>(count * 4 / 3 + 1);
-          for (int i = 0; i < count; i++) {
-            String name = readString(in);
-            StatKey key = new StatKey(in.readLong(), in.readLong(), in.readInt());
-            byte[] payload = new byte[in.readInt()];
-            in.readFully(payload);
-            entries.put(name, new Entry(key, payload));
+        PayloadReader in = new PayloadReader(bytes, 0, bytes.length - 8);
+        if (in.readLong() == MAGIC && in.readInt() == FORMAT && in.readString().equals(fingerprint)
+            && in.readString().equals(root.toString())) {
+          long savedStart = in.readLong();
+          int sectionLength = in.readInt();
+          int sectionAt = in.position();
+          in.skip(sectionLength);
+          ByteBuffer section = ByteBuffer.wrap(bytes, sectionAt, sectionLength).slice();
+          Map<String, Listing> listings = new HashMap<>();
+          for (int roots = in.readInt(); roots > 0; roots--) {
+            String path = in.readString();
+            listings.put(path, Listing.read(section, in.readInt()));
           }
-          if (in.available() != 0) {
-            entries.clear();
-          }
+          return new ScanCache(root, fingerprint, true, bytes, in.position(), null, listings, savedStart,
+              startNanos);
         }
       }
     } catch (IOException | RuntimeException unusable) {
-      entries.clear(); // Missing, truncated or not ours: a full read rebuilds it.
+      // Missing, truncated or not ours: a full read rebuilds it.
     }
-    return new ScanCache(root, fingerprint, true, entries, savedStart, startNanos);
+    return new ScanCache(root, fingerprint, true, null, 0, Map.of(), Map.of(), 0, startNanos);
+  }
+
+  /** The entries of the loaded file, parsed once. */
+  private Map<String, Entry> previous() {
+    Map<String, Entry> parsed = previous;
+    return parsed != null ? parsed : parsePrevious();
+  }
+
+  private synchronized Map<String, Entry> parsePrevious() {
+    if (previous == null) {
+      Map<String, Entry> entries = new HashMap<>();
+      try {
+        PayloadReader in = new PayloadReader(file, entriesAt, file.length - 8 - entriesAt);
+        int count = in.readInt();
+        entries = new HashMap<>(count * 4 / 3 + 1);
+        for (int i = 0; i < count; i++) {
+          String name = in.readString();
+          StatKey key = new StatKey(in.readLong(), in.readLong(), in.readInt());
+          int length = in.readInt();
+          int offset = in.position();
+          in.skip(length);
+          entries.put(name, new Entry(key, file, offset, length));
+        }
+        if (!in.atEnd()) {
+          entries.clear();
+        }
+      } catch (IOException | RuntimeException unusable) {
+        entries.clear();
+      }
+      previous = entries;
+      file = null;
+    }
+    return previous;
   }
 
   /**
@@ -150,7 +202,8 @@ public final class ScanCache {
     if (!enabled) {
       return this;
     }
-    return new ScanCache(root, fingerprint, true, Map.copyOf(current), this.startNanos, startNanos);
+    return new ScanCache(root, fingerprint, true, null, 0, Map.copyOf(current), Map.copyOf(currentListings),
+        this.startNanos, startNanos);
   }
 
   /**
@@ -158,19 +211,51 @@ public final class ScanCache {
    * old enough to trust; it is then kept for the next save. Null otherwise: read the file and
    * {@link #put} what it gave.
    */
-  public byte[] get(String name, StatKey key) {
-    Entry entry = previous.get(name);
+  public PayloadReader get(String name, StatKey key) {
+    Entry entry = previous().get(name);
     if (entry == null || !entry.key().equals(key) || key.modifiedNanos() >= previousStartNanos - RACY_MARGIN_NANOS) {
       return null;
     }
     current.put(name, entry);
-    return entry.payload();
+    return entry.reader();
   }
 
   public void put(String name, StatKey key, byte[] payload) {
     if (enabled) {
-      current.put(name, new Entry(key, payload));
+      current.put(name, new Entry(key, payload, 0, payload.length));
       changed = true;
+    }
+  }
+
+  /** Whether listings are kept at all (a disabled cache keeps none, so the walk lists every folder). */
+  boolean keepsListings() {
+    return enabled && FolderKey.SUPPORTED;
+  }
+
+  /** The listing of the folder at {@code path} (a scan root) as last walked, or null. */
+  Listing listing(String path) {
+    return previousListings.get(path);
+  }
+
+  /**
+   * Whether a cached listing of a folder that now has {@code key} still holds: the same key, and
+   * not racy (a folder changed in the same clock tick as the listing could keep its times).
+   */
+  boolean trusts(Listing cached, FolderKey key) {
+    return cached != null && cached.key.equals(key) && key.latestNanos() < previousStartNanos - RACY_MARGIN_NANOS;
+  }
+
+  /**
+   * Keeps the listing this walk made of the scan root at {@code path}, with the ones below it.
+   *
+   * @param listedAgain whether any folder of it was read from disk (else it is the one loaded)
+   */
+  void keepListing(String path, Listing listing, boolean listedAgain) {
+    if (enabled) {
+      currentListings.put(path, listing);
+      if (listedAgain) {
+        changed = true;
+      }
     }
   }
 
@@ -179,7 +264,8 @@ public final class ScanCache {
    * cannot (no {@code .packer} folder, read-only disk, full disk).
    */
   public void save() {
-    if (!enabled || (!changed && current.size() == previous.size())) {
+    if (!enabled || (!changed && current.size() == previous().size()
+        && currentListings.keySet().equals(previousListings.keySet()))) {
       return;
     }
     Path file = root.resolve(FILE);
@@ -209,7 +295,23 @@ public final class ScanCache {
     writeString(out, fingerprint);
     writeString(out, root.toString());
     out.writeLong(startNanos);
-    Map<String, Entry> entries = new java.util.TreeMap<>(current); // The same cache, the same bytes.
+    // The same cache, the same bytes: roots and entries in order.
+    Map<String, Listing> listings = new java.util.TreeMap<>(currentListings);
+    ByteArrayOutputStream sectionBytes = new ByteArrayOutputStream(64 + listings.size() * 64);
+    DataOutputStream section = new DataOutputStream(sectionBytes);
+    Map<String, Integer> rootsAt = new java.util.TreeMap<>();
+    for (Map.Entry<String, Listing> listing : listings.entrySet()) {
+      rootsAt.put(listing.getKey(), listing.getValue().writeTo(section));
+    }
+    section.flush();
+    out.writeInt(sectionBytes.size());
+    sectionBytes.writeTo(out);
+    out.writeInt(rootsAt.size());
+    for (Map.Entry<String, Integer> rootAt : rootsAt.entrySet()) {
+      writeString(out, rootAt.getKey());
+      out.writeInt(rootAt.getValue());
+    }
+    Map<String, Entry> entries = new java.util.TreeMap<>(current);
     out.writeInt(entries.size());
     for (Map.Entry<String, Entry> entry : entries.entrySet()) {
       writeString(out, entry.getKey());
@@ -217,9 +319,10 @@ public final class ScanCache {
       out.writeLong(key.size());
       out.writeLong(key.modifiedNanos());
       out.writeInt(key.fileKey());
-      out.writeInt(entry.getValue().payload().length);
-      out.write(entry.getValue().payload());
+      out.writeInt(entry.getValue().length());
+      out.write(entry.getValue().bytes(), entry.getValue().offset(), entry.getValue().length());
     }
+    out.flush();
     CRC32 crc = new CRC32();
     crc.update(bytes.toByteArray());
     out.writeLong(crc.getValue());
@@ -244,20 +347,5 @@ public final class ScanCache {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     out.writeInt(utf8.length);
     out.write(utf8);
-  }
-
-  public static String readString(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > in.available()) {
-      throw new IOException("string runs past the end");
-    }
-    byte[] utf8 = new byte[length];
-    in.readFully(utf8);
-    return new String(utf8, StandardCharsets.UTF_8);
-  }
-
-  /** Reads from a payload; {@link InputStream#available()} is exact on it. */
-  public static DataInputStream reader(byte[] payload) {
-    return new DataInputStream(new java.io.ByteArrayInputStream(payload));
   }
 }

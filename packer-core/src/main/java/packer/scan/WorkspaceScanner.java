@@ -63,23 +63,23 @@ public final class WorkspaceScanner {
   }
 
   /**
-   * Walks the tree and reads every asset folder, taking each unchanged asset.json's parse from
-   * {@code cache}.
+   * Walks the tree and reads every asset folder, taking each unchanged folder's listing and each
+   * unchanged asset.json's parse from {@code cache}.
    *
    * @param knownFolders folder paths already held (the registry's), so that a folder's path is
    *     one string in memory, not one per structure that names it
    */
   public Result scan(ScanCache cache, Map<String, String> knownFolders) throws IOException {
-    return scan(() -> cache, () -> knownFolders);
+    return scan(cache, () -> knownFolders);
   }
 
   /**
-   * As {@link #scan(ScanCache, Map)}, asking for the cache and the known folders only once the
-   * tree is walked (so that they can be read meanwhile).
+   * As {@link #scan(ScanCache, Map)}, asking for the known folders only once the tree is walked
+   * (so that they can be read meanwhile).
    */
-  public Result scan(java.util.function.Supplier<ScanCache> loadedCache,
-      java.util.function.Supplier<Map<String, String>> knownFolders) throws IOException {
-    Walk walk = new Walk(new java.util.ArrayDeque<>());
+  public Result scan(ScanCache cache, java.util.function.Supplier<Map<String, String>> knownFolders)
+      throws IOException {
+    Walk walk = new Walk(cache, new java.util.ArrayDeque<>());
     for (String scanRoot : new TreeSet<>(config.roots())) {
       Path start = scanRoot.equals(".") ? root : root.resolve(scanRoot);
       if (Files.isDirectory(start)) {
@@ -87,7 +87,6 @@ public final class WorkspaceScanner {
       }
     }
     walk.finish();
-    ScanCache cache = loadedCache.get();
     Map<String, String> known = knownFolders.get();
     SortedMap<String, FolderScan> folders = new TreeMap<>(PathOrder.COMPARATOR);
     // Folders are independent: read them in parallel, then keep them by path, so the result is the
@@ -192,16 +191,20 @@ public final class WorkspaceScanner {
    * their contents are not reported again.
    */
   private List<Diagnostic> caseCollisions(List<String> paths) {
-    Map<String, List<String>> byFolded = new HashMap<>();
+    // A list only for the rare folded path that more than one path has.
+    Map<String, String> firstByFolded = new HashMap<>(paths.size() * 4 / 3 + 1);
+    Map<String, List<String>> clashing = new HashMap<>();
     for (String path : paths) {
-      byFolded.computeIfAbsent(path.toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(path);
+      String folded = path.toLowerCase(Locale.ROOT);
+      String first = firstByFolded.putIfAbsent(folded, path);
+      if (first != null) {
+        clashing.computeIfAbsent(folded, k -> new ArrayList<>(List.of(first))).add(path);
+      }
     }
     List<List<String>> groups = new ArrayList<>();
-    for (List<String> group : byFolded.values()) {
-      if (group.size() > 1) {
-        group.sort(PathOrder.COMPARATOR);
-        groups.add(group);
-      }
+    for (List<String> group : clashing.values()) {
+      group.sort(PathOrder.COMPARATOR);
+      groups.add(group);
     }
     groups.sort((a, b) -> PathOrder.compare(a.get(0), b.get(0)));
     List<String> reported = new ArrayList<>();
@@ -224,9 +227,11 @@ public final class WorkspaceScanner {
   }
 
   /**
-   * One pass over the tree: a readdir of each folder and an lstat of each entry, whose result is
-   * kept for the folder scan (an input's size and time, asset.json's stat key) instead of asked
-   * again. Hidden, reserved and excluded folders are not entered; links are not followed.
+   * One pass over the tree: the entries of each folder, and an lstat of each entry of a folder it
+   * read, whose result is kept for the folder scan (an input's size and time, asset.json's stat
+   * key) instead of asked again. A folder whose stat is unchanged since the cache listed it is not
+   * read again: its entries come from the cache, and the folder scan stats the files it needs.
+   * Hidden, reserved and excluded folders are not entered; links are not followed.
    *
    * <p>The top of the tree is walked breadth first until it has {@code split} folders left to
    * walk; those are then shared by two threads pulling the next one in turn, each walking a folder
@@ -237,12 +242,24 @@ public final class WorkspaceScanner {
     final List<Diagnostic> problems = new ArrayList<>();
     final List<String> allPaths = new ArrayList<>();
     final List<PathMatcher> excludes;
+    final ScanCache cache;
+    final boolean keepsListings;
+    /** Whether a folder was read from disk rather than taken from the cache. */
+    boolean listedAgain;
+    /** Each scan root's listing, by path. */
+    final Map<String, Listing> roots = new TreeMap<>();
     /** Folders outside asset folders left to walk, or null for a walk that descends into them. */
     final java.util.Deque<Pending> frontier;
 
-    record Pending(Path dir, String path, String name) {}
+    /**
+     * @param cached the folder's listing as last walked, or null
+     * @param parent the listing that keeps this walk's listing of the folder, at {@code slot}
+     */
+    record Pending(Path dir, String path, String name, Listing cached, Listing parent, int slot) {}
 
-    Walk(java.util.Deque<Pending> frontier) {
+    Walk(ScanCache cache, java.util.Deque<Pending> frontier) {
+      this.cache = cache;
+      this.keepsListings = cache.keepsListings();
       this.frontier = frontier;
       excludes = new ArrayList<>();
       for (String pattern : config.excludes()) {
@@ -256,13 +273,15 @@ public final class WorkspaceScanner {
       String path = start.equals(root) ? "" : WorkspacePath.relativize(root, start);
       String name = start.getFileName() == null ? "" : start.getFileName().toString();
       if (attributes.isDirectory()) {
-        directory(start, path, name, "");
+        Listing listing = directory(start, path, name, "", cache.listing(path));
+        if (listing != null) {
+          roots.put(path, listing);
+        }
       } else {
-        file(path, name, attributes, "", null);
+        file(path, name, attributes.isSymbolicLink(), attributes, "", null);
       }
       while (!frontier.isEmpty() && frontier.size() < split) {
-        Pending pending = frontier.poll();
-        directory(pending.dir(), pending.path(), pending.name(), "");
+        walk(frontier.poll());
       }
     }
 
@@ -271,7 +290,7 @@ public final class WorkspaceScanner {
       List<Pending> left = new ArrayList<>(frontier);
       frontier.clear();
       AtomicInteger next = new AtomicInteger();
-      Walk helper = new Walk(null);
+      Walk helper = new Walk(cache, null);
       CompletableFuture<Void> helped = new CompletableFuture<>();
       if (left.size() > 1 && Runtime.getRuntime().availableProcessors() > 1) {
         Thread thread = new Thread(() -> {
@@ -287,7 +306,7 @@ public final class WorkspaceScanner {
       } else {
         helped.complete(null);
       }
-      Walk own = new Walk(null);
+      Walk own = new Walk(cache, null);
       own.drain(left, next);
       try {
         helped.join();
@@ -307,13 +326,22 @@ public final class WorkspaceScanner {
         filesByAsset.putAll(part.filesByAsset);
         problems.addAll(part.problems);
         allPaths.addAll(part.allPaths);
+        listedAgain |= part.listedAgain;
       }
+      // Every listing is complete now (the helper's were made before it completed).
+      roots.forEach((path, listing) -> cache.keepListing(path, listing, listedAgain));
     }
 
     private void drain(List<Pending> folders, AtomicInteger next) throws IOException {
       for (int i = next.getAndIncrement(); i < folders.size(); i = next.getAndIncrement()) {
-        Pending pending = folders.get(i);
-        directory(pending.dir(), pending.path(), pending.name(), "");
+        walk(folders.get(i));
+      }
+    }
+
+    private void walk(Pending pending) throws IOException {
+      Listing listing = directory(pending.dir(), pending.path(), pending.name(), "", pending.cached());
+      if (pending.parent() != null) {
+        pending.parent().adopt(pending.slot(), listing);
       }
     }
 
@@ -321,41 +349,69 @@ public final class WorkspaceScanner {
      * @param name the folder's own name (the last segment of {@code dir}), taken once: each
      *     {@code getFileName().toString()} copies and decodes the path again
      * @param outer the asset folder this folder lies in, or ""
+     * @param cached the folder's listing as last walked, or null
+     * @return this walk's listing of the folder, or null when it is not walked or no listing is kept
      */
-    private void directory(Path dir, String path, String name, String outer) throws IOException {
+    private Listing directory(Path dir, String path, String name, String outer, Listing cached) throws IOException {
       if (!path.isEmpty()) {
         if (isHidden(name) || isReserved(path) || isExcluded(path)) {
-          return;
+          return null;
         }
         if (!isNfc(name)) {
           problems.add(nonNfc(path, "folder"));
-          return;
+          return null;
         }
         allPaths.add(path);
       }
-      List<Path> entries = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      List<BasicFileAttributes> attributes = new ArrayList<>();
-      BasicFileAttributes declaration = null;
-      try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-        for (Path entry : stream) {
-          String entryName = entry.getFileName().toString();
-          if (isHidden(entryName)) {
-            continue; // Neither walked nor listed: no need to stat it.
-          }
-          BasicFileAttributes entryAttributes =
-              Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-          entries.add(entry);
-          names.add(entryName);
-          attributes.add(entryAttributes);
-          if (entryName.equals(DeclarationReader.FILE_NAME)) {
-            declaration = entryAttributes;
+      // The folder's key is taken before its entries are read: a change made meanwhile then
+      // changes the key, and the next walk reads the folder again.
+      FolderKey key = keepsListings ? FolderKey.of(dir) : null;
+      String[] names;
+      byte[] kinds;
+      BasicFileAttributes[] attributes; // Each entry's lstat, when the folder was read.
+      Path[] entries; // Each entry's path as the folder gave it, when the folder was read.
+      Listing listing;
+      java.util.function.IntFunction<Listing> cachedChild;
+      if (key != null && cache.trusts(cached, key)) {
+        listing = cached.renewed();
+        names = listing.names;
+        kinds = listing.kinds;
+        attributes = null;
+        entries = null;
+        cachedChild = cached::child;
+      } else {
+        listedAgain = true;
+        List<String> entryNames = new ArrayList<>();
+        List<Path> entryPaths = new ArrayList<>();
+        List<BasicFileAttributes> entryAttributes = new ArrayList<>();
+        boolean undecodable = false;
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+          for (Path entry : stream) {
+            String entryName = entry.getFileName().toString();
+            if (isHidden(entryName)) {
+              continue; // Neither walked nor listed: no need to stat it.
+            }
+            undecodable |= entryName.indexOf('\uFFFD') >= 0;
+            entryNames.add(entryName);
+            entryPaths.add(entry);
+            entryAttributes.add(Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
           }
         }
+        names = entryNames.toArray(new String[0]);
+        entries = entryPaths.toArray(new Path[0]);
+        attributes = entryAttributes.toArray(new BasicFileAttributes[0]);
+        kinds = new byte[names.length];
+        for (int i = 0; i < names.length; i++) {
+          kinds[i] = Listing.kindOf(attributes[i]);
+        }
+        // A name whose bytes are not UTF-8 decodes to U+FFFD and would not lead back to its entry:
+        // such a folder is not cached, so it is always read, as before there was a cache.
+        listing = key == null || undecodable ? null : new Listing(key, names, kinds);
+        cachedChild = cached == null ? i -> null : cached.childrenByName(names);
       }
       String inner = outer;
       SortedMap<String, FolderScanner.Listed> files = outer.isEmpty() ? null : filesByAsset.get(outer);
-      if (!path.isEmpty() && declares(dir, declaration)) {
+      if (!path.isEmpty() && declares(dir, names, kinds)) {
         if (!outer.isEmpty()) {
           problems.add(Diagnostic.error(Code.NESTED_ASSET, path + "/" + DeclarationReader.FILE_NAME, 0, 0,
               "asset folders do not nest: this folder is inside the asset " + outer
@@ -366,36 +422,45 @@ public final class WorkspaceScanner {
           filesByAsset.put(path, files);
         }
       }
-      for (int i = 0; i < entries.size(); i++) {
-        Path entry = entries.get(i);
-        String entryName = names.get(i);
-        String entryPath = path.isEmpty() ? WorkspacePath.relativize(root, entry) : path + "/" + entryName;
-        if (!attributes.get(i).isDirectory()) {
-          file(entryPath, entryName, attributes.get(i), inner, files);
+      for (int i = 0; i < names.length; i++) {
+        String entryName = names[i];
+        Path entry = entries != null ? entries[i] : null; // Made only where needed from a cached listing.
+        String entryPath = path.isEmpty()
+            ? WorkspacePath.relativize(root, entry != null ? entry : dir.resolve(entryName))
+            : path + "/" + entryName;
+        if (kinds[i] != Listing.DIRECTORY) {
+          file(entryPath, entryName, kinds[i] == Listing.LINK, attributes == null ? null : attributes[i], inner, files);
         } else if (inner.isEmpty() && frontier != null) {
-          frontier.add(new Pending(entry, entryPath, entryName));
+          frontier.add(new Pending(entry != null ? entry : dir.resolve(entryName), entryPath, entryName,
+              cachedChild.apply(i), listing, i));
         } else {
-          directory(entry, entryPath, entryName, inner);
+          Listing child = directory(entry != null ? entry : dir.resolve(entryName), entryPath, entryName, inner,
+              cachedChild.apply(i));
+          if (listing != null) {
+            listing.adopt(i, child);
+          }
         }
       }
+      return listing;
     }
 
     /** Whether {@code asset.json} is a regular file, following a link as the old walk did. */
-    private boolean declares(Path dir, BasicFileAttributes declaration) {
-      if (declaration == null) {
-        return false;
+    private boolean declares(Path dir, String[] names, byte[] kinds) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(DeclarationReader.FILE_NAME)) {
+          return kinds[i] == Listing.FILE
+              || kinds[i] == Listing.LINK && Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME));
+        }
       }
-      if (!declaration.isSymbolicLink()) {
-        return declaration.isRegularFile();
-      }
-      return Files.isRegularFile(dir.resolve(DeclarationReader.FILE_NAME));
+      return false;
     }
 
     /**
+     * @param attributes the file's lstat, or null when its folder's listing came from the cache
      * @param asset the asset folder the file lies in, or ""
      * @param files that folder's files, by path inside it (null outside asset folders)
      */
-    private void file(String path, String name, BasicFileAttributes attributes, String asset,
+    private void file(String path, String name, boolean link, BasicFileAttributes attributes, String asset,
         SortedMap<String, FolderScanner.Listed> files) {
       if (isHidden(name)) {
         return;
@@ -406,7 +471,7 @@ public final class WorkspaceScanner {
       }
       allPaths.add(path);
       if (!asset.isEmpty()) {
-        files.put(path.substring(asset.length() + 1), new FolderScanner.Listed(attributes.isSymbolicLink(), attributes));
+        files.put(path.substring(asset.length() + 1), new FolderScanner.Listed(link, attributes));
       }
     }
 

@@ -1,6 +1,7 @@
 package packer.snapshot;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,13 +31,14 @@ final class Derivation {
 
   static Indexes full(WorkspaceState state) {
     Ownership ownership = Ownership.of(state);
-    SortedMap<String, List<AssetId>> ids = new TreeMap<>(PathOrder.COMPARATOR);
+    // Looked up by folder and by name, never walked in order: hashed, not sorted.
+    Map<String, List<AssetId>> ids = new HashMap<>(state.registry().size() * 4 / 3 + 1);
     for (RegistryRecord record : state.registry().records().values()) {
       if (record instanceof RegistryRecord.Bound bound) {
         ids.computeIfAbsent(bound.folder(), f -> new ArrayList<>()).add(bound.id());
       }
     }
-    SortedMap<String, List<String>> named = new TreeMap<>(PathOrder.COMPARATOR);
+    Map<String, List<String>> named = new HashMap<>(state.folders().size() * 4 / 3 + 1);
     for (FolderScan scan : state.folders().values()) {
       scan.declaration().ifPresent(d -> named.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(scan.folder()));
     }

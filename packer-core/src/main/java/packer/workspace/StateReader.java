@@ -38,8 +38,6 @@ final class StateReader {
     this.types = types;
   }
 
-  private record RegistryRead(ScanCache cache, RegistryReader.Scan scan) {}
-
   private static <T> T join(CompletableFuture<T> read) throws IOException {
     try {
       return read.join();
@@ -74,31 +72,25 @@ final class StateReader {
     String fallbackName = root.getFileName() == null ? "workspace" : root.getFileName().toString();
     WorkspaceConfig.Parsed config =
         WorkspaceConfig.parse(Files.readAllBytes(root.resolve(WorkspaceConfig.FILE_NAME)), fallbackName);
-    // The registry and the tree are independent: load the scan cache and read the registry on a
-    // thread of its own while this one walks the tree (the walk needs the cache only after).
+    // The registry and the tree are independent: read the registry on a thread of its own while
+    // this one walks the tree. Loading the cache reads its file and the folder listings, which the
+    // walk needs first; the files' entries are parsed on first use (the registry's, mostly).
     long start = ScanCache.nowNanos();
-    ScanCache previous = cache;
-    CompletableFuture<ScanCache> loaded = new CompletableFuture<>();
-    CompletableFuture<RegistryRead> registryRead = new CompletableFuture<>();
+    ScanCache reading = cache == null ? ScanCache.load(root, ScanCache.fingerprint(types), start) : cache.next(start);
+    CompletableFuture<RegistryReader.Scan> registryRead = new CompletableFuture<>();
     Thread registryReader = new Thread(() -> {
       try {
-        ScanCache reading =
-            previous == null ? ScanCache.load(root, ScanCache.fingerprint(types), start) : previous.next(start);
-        loaded.complete(reading);
-        registryRead.complete(new RegistryRead(reading, new RegistryReader().read(root, reading)));
+        registryRead.complete(new RegistryReader().read(root, reading));
       } catch (IOException | RuntimeException | Error e) {
-        loaded.completeExceptionally(e);
         registryRead.completeExceptionally(e);
       }
     }, "packer registry reader");
     registryReader.setDaemon(true);
     registryReader.start();
     WorkspaceScanner.Result scan = new WorkspaceScanner(root, config.config(), folderScanner())
-        .scan(() -> joinUnchecked(loaded), () -> registryRead.handle((read, failed) ->
-            read == null ? Map.<String, String>of() : WorkspaceScanner.foldersOf(read.scan().registry())).join());
-    RegistryRead read = join(registryRead);
-    RegistryReader.Scan registry = read.scan();
-    ScanCache reading = read.cache();
+        .scan(reading, () -> registryRead.handle((read, failed) ->
+            read == null ? Map.<String, String>of() : WorkspaceScanner.foldersOf(read.registry())).join());
+    RegistryReader.Scan registry = join(registryRead);
     reading.save();
     cache = reading;
     PSortedMap<String, FolderScan> folders = TreePMap.fromSortedMap(scan.folders());

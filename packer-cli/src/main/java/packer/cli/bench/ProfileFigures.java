@@ -71,7 +71,8 @@ final class ProfileFigures {
       case "registry":
         return "read the registry (stat each record; read + parse the changed ones)";
       case "scan":
-        return "scan the tree: walk with one lstat per entry; read + hash + parse the changed asset.json";
+        return "scan the tree: walk with one stat per folder (its listing cached) or per entry;"
+            + " read + hash + parse the changed asset.json";
       case "save":
         return "save the scan cache (only when something changed)";
       case "snapshot":
