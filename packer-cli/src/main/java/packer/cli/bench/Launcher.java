@@ -69,11 +69,25 @@ record Launcher(
           all.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
         return new Launcher(java, all, quickJitFlagsOf(lines), fullJitCommandsOf(lines), jar,
-            "the exec line of " + script + (cds ? ", with its class-data archive" : ""));
+            "the exec line of " + home.relativize(script) + (cds ? ", with its class-data archive" : ""));
       }
     }
     return new Launcher(java, FALLBACK_FLAGS, FALLBACK_QUICK_JIT, FALLBACK_FULL_JIT_COMMANDS, jar,
         "built-in copy of the launcher's flags (no ./packer found)");
+  }
+
+  /**
+   * The flags as a report shows them: paths inside the checkout relative to it, so that no report
+   * names the folder it was run from.
+   */
+  List<String> reportedFlags() {
+    Path target = jar.getParent();
+    Path home = target == null || target.getParent() == null ? null : target.getParent().getParent();
+    if (home == null) {
+      return flags;
+    }
+    String prefix = home + home.getFileSystem().getSeparator();
+    return flags.stream().map(flag -> flag.replace(prefix, "")).toList();
   }
 
   private static Path runningJar() throws IOException {

@@ -74,7 +74,7 @@ final class Report {
     out.println("- Command: `" + command + "`");
     out.println("- Date: " + machine.date() + " (UTC)");
     out.println("- Machine: " + machine.line());
-    out.println("- packer runs as the launcher runs it: `java " + String.join(" ", launcher.flags())
+    out.println("- packer runs as the launcher runs it: `java " + String.join(" ", launcher.reportedFlags())
         + " -jar packer.jar` (flags from " + launcher.flagsSource() + ")"
         + (launcher.fullJitCommands().isEmpty() ? "" : "; without " + String.join(" ", launcher.quickJitFlags())
             + " for " + String.join(", ", new TreeSet<>(launcher.fullJitCommands()))));

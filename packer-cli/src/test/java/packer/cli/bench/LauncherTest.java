@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LauncherTest {
@@ -39,5 +40,18 @@ class LauncherTest {
         .contains("-XX:+UseSerialGC")
         .doesNotContain("-XX:TieredStopAtLevel=1");
     assertThat(launcher.fullJitCommands()).contains("build", "gc", "verify", "extract", "serve");
+  }
+
+  @Test
+  void aReportShowsTheArchivePathRelativeToTheCheckoutNotTheFolderItRanIn() {
+    Path home = Path.of("/home/someone/games/packer");
+    Path archive = home.resolve("packer-cli/target/packer.jsa");
+    Launcher launcher = new Launcher(Path.of("java"),
+        List.of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"), List.of(), Set.of(),
+        home.resolve("packer-cli/target/packer.jar"), "test");
+
+    assertThat(launcher.reportedFlags())
+        .containsExactly("-XX:+UseSerialGC", "-XX:SharedArchiveFile=packer-cli/target/packer.jsa", "-Xlog:cds=off");
+    assertThat(launcher.flags()).contains("-XX:SharedArchiveFile=" + archive);
   }
 }
