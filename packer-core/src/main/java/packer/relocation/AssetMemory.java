@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -58,6 +59,18 @@ public final class AssetMemory {
    * @param stamp a hash of the inputs' paths, sizes and times it was made from
    */
   private record Entry(String name, String type, Digest digest, Digest declaration, long stamp) {
+    // Written out for the same reason as Digest's.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Entry that && name.equals(that.name) && type.equals(that.type)
+          && digest.equals(that.digest) && declaration.equals(that.declaration) && stamp == that.stamp;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(name, type, digest, declaration, stamp);
+    }
+
     Remembered remembered() {
       return new Remembered(name, type, digest.hex());
     }

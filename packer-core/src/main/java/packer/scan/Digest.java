@@ -14,6 +14,18 @@ public record Digest(long a, long b, long c, long d) {
 
   public static final int BYTES = 32;
 
+  // equals and hashCode are written out: a record's generated ones link through
+  // java.lang.runtime.ObjectMethods on first use, which costs every short command milliseconds.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Digest that && a == that.a && b == that.b && c == that.c && d == that.d;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(a ^ b ^ c ^ d);
+  }
+
   /** The SHA-256 of {@code bytes}. */
   public static Digest sha256(byte[] bytes) {
     return of(Sha256.newDigest().digest(bytes));

@@ -10,6 +10,18 @@ import java.util.concurrent.TimeUnit;
  */
 public record StatKey(long size, long modifiedNanos, int fileKey) {
 
+  // Written out for the same reason as Digest's.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StatKey that && size == that.size && modifiedNanos == that.modifiedNanos
+        && fileKey == that.fileKey;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Long.hashCode(size) + Long.hashCode(modifiedNanos)) + fileKey;
+  }
+
   public static StatKey of(BasicFileAttributes attributes) {
     Object key = attributes.fileKey();
     return new StatKey(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
