@@ -23,6 +23,18 @@ record FolderKey(long modifiedNanos, long changedNanos, long device, long inode)
   /** Whether this file system tells a folder's change time: without it no listing is cached. */
   static final boolean SUPPORTED = FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
 
+  // Written out for the same reason as Digest's: the walk compares keys of every folder.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FolderKey that && modifiedNanos == that.modifiedNanos
+        && changedNanos == that.changedNanos && device == that.device && inode == that.inode;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(31 * (31 * (31 * modifiedNanos + changedNanos) + device) + inode);
+  }
+
   /** The key of the folder {@code dir}, not following a link. */
   static FolderKey of(Path dir) throws IOException {
     Map<String, Object> stat = Files.readAttributes(dir, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
