@@ -24,9 +24,10 @@ record Launcher(
     String flagsSource) {
 
   /** The flags of the launcher's {@code exec java} line when this was written; used if it cannot be read. */
-  static final List<String> FALLBACK_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+  static final List<String> FALLBACK_FLAGS =
+      List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn32m", "-Xshare:auto");
 
-  static final List<String> FALLBACK_QUICK_JIT = List.of("-XX:TieredStopAtLevel=1");
+  static final List<String> FALLBACK_QUICK_JIT = List.of("-XX:TieredStopAtLevel=1", "-Xmn32m");
 
   static final Set<String> FALLBACK_FULL_JIT_COMMANDS = Set.of("build", "gc", "verify", "extract", "serve", "watch");
 
@@ -114,7 +115,7 @@ record Launcher(
         if (token.equals("-jar")) {
           return Optional.of(flags);
         }
-        if (token.contains("jit[@]")) {
+        if ((token.contains("short_flags[@]") || token.contains("jit[@]"))) {
           flags.addAll(quickJitFlagsOf(script));
         } else if (token.startsWith("-") && !token.contains("$")) {
           flags.add(token);
@@ -124,13 +125,16 @@ record Launcher(
     return Optional.empty();
   }
 
-  /** The script's {@code jit=(...)} flags: those of short commands only. */
+  /** The script's {@code short_flags=(...)}: the flags of short commands only. */
   static List<String> quickJitFlagsOf(List<String> script) {
     for (String line : script) {
       String trimmed = line.trim();
-      if (trimmed.startsWith("jit=(") && trimmed.endsWith(")")) {
-        String inside = trimmed.substring("jit=(".length(), trimmed.length() - 1).trim();
-        return inside.isEmpty() ? List.of() : List.of(inside.split("\\s+"));
+      // jit=(...) is what launchers before short_flags called it: --jar may name an older build.
+      for (String prefix : List.of("short_flags=(", "jit=(")) {
+        if (trimmed.startsWith(prefix) && trimmed.endsWith(")")) {
+          String inside = trimmed.substring(prefix.length(), trimmed.length() - 1).trim();
+          return inside.isEmpty() ? List.of() : List.of(inside.split("\\s+"));
+        }
       }
     }
     return List.of();

@@ -54,4 +54,17 @@ class LauncherTest {
         .containsExactly("-XX:+UseSerialGC", "-XX:SharedArchiveFile=packer-cli/target/packer.jsa", "-Xlog:cds=off");
     assertThat(launcher.flags()).contains("-XX:SharedArchiveFile=" + archive);
   }
+
+  @Test
+  void readsTheShortCommandFlagsOfAnOlderLauncherThatCalledThemJit() {
+    List<String> script = List.of(
+        "full_jit_commands=\" build \"",
+        "jit=(-XX:TieredStopAtLevel=1)",
+        "exec java -XX:+UseSerialGC ${jit[@]+\"${jit[@]}\"} -Xshare:auto -jar \"$jar\" \"$@\"");
+    Launcher launcher = new Launcher(Path.of("java"), Launcher.flagsOf(script).orElseThrow(),
+        Launcher.quickJitFlagsOf(script), Launcher.fullJitCommandsOf(script), Path.of("packer.jar"), "test");
+
+    assertThat(launcher.flagsFor("status")).containsExactly("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    assertThat(launcher.flagsFor("build")).containsExactly("-XX:+UseSerialGC", "-Xshare:auto");
+  }
 }
