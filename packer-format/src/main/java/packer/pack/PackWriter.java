@@ -226,7 +226,7 @@ public final class PackWriter {
       writeData(layout, bytes -> {
         body.update(bytes.duplicate());
         writeFully(out, bytes);
-      });
+      }, null); // The header is sealed from these very bytes: nothing to check them against.
       sealHeader(meta, (int) body.getValue());
       seekable.position(start);
       writeFully(out, meta.duplicate().limit(HEADER_SIZE));
@@ -274,21 +274,7 @@ public final class PackWriter {
     int[] crcs = entryCrcs();
     sealHeader(meta, bodyCrc(layout, meta, crcs));
     sink.accept(meta.duplicate());
-    long position = layout.dataOffset;
-    for (int i = 0; i < entries.size(); i++) {
-      Pending entry = entries.get(i);
-      sink.accept(ZEROS.duplicate().limit((int) (layout.offsets[i] - position)));
-      CRC32C written = new CRC32C();
-      deliver(entry, bytes -> {
-        written.update(bytes.duplicate());
-        sink.accept(bytes);
-      });
-      if ((int) written.getValue() != crcs[i]) {
-        throw new EntryChangedException(entry.id, "its stored bytes no longer have the CRC-32C "
-            + (entry.stored.crc32c().isPresent() ? "given when it was added" : "they had when first read"));
-      }
-      position = layout.offsets[i] + entry.size;
-    }
+    writeData(layout, sink, crcs);
   }
 
   /** Each entry's CRC-32C: the one given with its bytes, or read from them. */
@@ -409,13 +395,29 @@ public final class PackWriter {
     }
   }
 
-  private void writeData(Layout layout, StoredBytes.Sink sink) throws IOException {
+  /**
+   * Hands the entries' bytes, with the padding before each, to {@code sink}; when {@code crcs} is
+   * given (the header already claims them), each entry's bytes are checked against its CRC-32C.
+   */
+  private void writeData(Layout layout, StoredBytes.Sink sink, int[] crcs) throws IOException {
     long position = layout.dataOffset;
     for (int i = 0; i < entries.size(); i++) {
       Pending entry = entries.get(i);
       long offset = layout.offsets[i];
       sink.accept(ZEROS.duplicate().limit((int) (offset - position)));
-      deliver(entry, sink);
+      if (crcs == null) {
+        deliver(entry, sink);
+      } else {
+        CRC32C written = new CRC32C();
+        deliver(entry, bytes -> {
+          written.update(bytes.duplicate());
+          sink.accept(bytes);
+        });
+        if ((int) written.getValue() != crcs[i]) {
+          throw new EntryChangedException(entry.id, "its stored bytes no longer have the CRC-32C "
+              + (entry.stored.crc32c().isPresent() ? "given when it was added" : "they had when first read"));
+        }
+      }
       position = offset + entry.size;
     }
   }
