@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -311,7 +312,7 @@ public final class Build {
 
     PackWriter writer = new PackWriter(config.alignment());
     Map<String, Integer> crcs = new TreeMap<>();
-    Map<Long, Outcome> byId = new java.util.HashMap<>(); // looked up, never iterated
+    Map<Long, Outcome> byId = new HashMap<>(); // looked up, never iterated
     for (Outcome outcome : outcomes) {
       BuiltEntry entry = outcome.entry();
       StoredBytes stored;
